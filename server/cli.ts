@@ -1,0 +1,155 @@
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { prepare } from '@server/core/bootstrap';
+import { type Config, ConfigError, loadConfig } from '@server/core/config';
+import { migrate, openDatabase } from '@server/core/db/database';
+import { DataDirLockedError } from '@server/core/db/lock';
+import { exportData, ImportError, importData } from '@server/core/db/transfer';
+import { demoSizes, runDemo } from '@server/core/demo';
+import { buildApp } from '@server/core/http/app';
+import { modules } from '@server/modules';
+import { loadRegions, readRegionFiles, RegionConfigError } from '@server/modules/regions';
+
+const USAGE = `Usage: npx schakel <command> [options]
+
+Commands:
+  start                  migrate, load regions, (demo data on an empty embedded database) and serve
+  migrate                run pending database migrations
+  demo [--seed N] [--<size> N ...]
+                         add fictional demo data (deterministic per seed)
+  export --out FILE      write all data to FILE (NDJSON), e.g. to move from PGlite to PostgreSQL
+  import --in FILE       read an export into a freshly migrated, empty database
+  openapi [--out FILE]   print or write the OpenAPI document
+
+Settings come from environment variables; see README.md.`;
+
+function exitWith(code: number, message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+async function start(config: Config): Promise<void> {
+  const prepared = await prepare(config, { log: (line) => console.log(line) });
+  const app = await buildApp({ config, database: prepared.database }, modules);
+  const stop = async (signal: string) => {
+    app.log.info({ signal }, 'stopping');
+    await app.close();
+    await prepared.database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  const base = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  console.log(
+    [
+      '',
+      `Schakel runs at ${base}/`,
+      `  API ${base}/api/v1 · documentation ${base}/api/v1/docs`,
+      `  database: ${prepared.database.kind} (${prepared.database.location}) · default region: ${config.SCHAKEL_REGION}`,
+      prepared.demo ? `  demo data added: ${JSON.stringify(prepared.demo)}` : '',
+      '  demo log-ins: none yet — the screens so far show public reference data only;',
+      '  accounts and log-in arrive with the identity module.',
+      '',
+    ]
+      .filter((line) => line !== '')
+      .join('\n'),
+  );
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const [command = 'start', ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      seed: { type: 'string' },
+      out: { type: 'string' },
+      in: { type: 'string' },
+      help: { type: 'boolean' },
+      ...Object.fromEntries(Object.keys(demoSizes(modules)).map((name) => [name, { type: 'string' as const }])),
+    },
+    strict: true,
+  });
+  if (values.help || command === 'help') return void console.log(USAGE);
+  const config = loadConfig();
+
+  switch (command) {
+    case 'start':
+      return start(config);
+    case 'migrate': {
+      const { database } = { database: await openDatabase(config) };
+      const done = await migrate(database.db);
+      await database.close();
+      return void console.log(done.length ? `Migrated: ${done.join(', ')}` : 'Database is up to date.');
+    }
+    case 'demo': {
+      const database = await openDatabase(config);
+      try {
+        await migrate(database.db);
+        const files = readRegionFiles(config.SCHAKEL_REGIONS_DIR);
+        await loadRegions(database.db, files);
+        const sizes: Record<string, number> = {};
+        for (const name of Object.keys(demoSizes(modules))) {
+          const value = (values as Record<string, string | undefined>)[name];
+          if (value === undefined) continue;
+          if (!/^\d+$/.test(value)) exitWith(2, `--${name} must be a whole number`);
+          sizes[name] = Number(value);
+        }
+        if (values.seed !== undefined && !/^\d+$/.test(values.seed)) exitWith(2, '--seed must be a whole number');
+        const started = performance.now();
+        const counts = await runDemo(database.db, modules, {
+          seed: Number(values.seed ?? 2026),
+          sizes,
+          regions: files.map((f) => f.file.code),
+          log: (line) => console.log(line),
+        });
+        console.log(`Demo data added in ${((performance.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`);
+      } finally {
+        await database.close();
+      }
+      return;
+    }
+    case 'export':
+    case 'import': {
+      const file = command === 'export' ? values.out : values.in;
+      if (!file) exitWith(2, `${command} needs --${command === 'export' ? 'out' : 'in'} FILE`);
+      const database = await openDatabase(config);
+      try {
+        await migrate(database.db);
+        const counts = command === 'export' ? await exportData(database.db, file) : await importData(database.db, file);
+        console.log(`${command === 'export' ? 'Exported' : 'Imported'}: ${JSON.stringify(counts)}`);
+      } finally {
+        await database.close();
+      }
+      return;
+    }
+    case 'openapi': {
+      const app = await buildApp({ config, database: await openDatabase(config, { memory: !config.DATABASE_URL }) }, modules);
+      await app.ready();
+      const json = JSON.stringify(app.swagger(), null, 2);
+      await app.close();
+      if (values.out) writeFileSync(values.out, `${json}\n`);
+      else console.log(json);
+      return;
+    }
+    default:
+      exitWith(2, `Unknown command "${command}".\n\n${USAGE}`);
+  }
+}
+
+/** Runs a command; known failures exit with their own code and a message, never a stack trace. */
+export function run(argv: string[]): void {
+  main(argv).catch((error: unknown) => {
+    if (error instanceof ConfigError || error instanceof RegionConfigError) exitWith(2, error.message);
+    if (error instanceof DataDirLockedError) exitWith(3, error.message);
+    if (error instanceof ImportError) exitWith(4, error.message);
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) exitWith(2, `${(error as Error).message}\n\n${USAGE}`);
+    console.error(error);
+    process.exit(1);
+  });
+}
+
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) run(process.argv.slice(2));

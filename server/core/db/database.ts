@@ -1,0 +1,89 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import pg from 'pg';
+import { resolve } from 'node:path';
+import type { Config } from '@server/core/config';
+import type { Database } from '@server/db/schema';
+import { migrations } from '@server/db/migrations';
+import { type DataDirLock, lockDataDir } from './lock';
+
+export type Db = Kysely<Database>;
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Where the data lives, without credentials (for logs and the start-up banner). */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** In-memory PGlite (tests); ignores SCHAKEL_DATA_DIR. */
+  memory?: boolean;
+}
+
+// int8 (count(*), sums) as a JS number on both drivers; our counts stay far below 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+export async function openDatabase(
+  config: Pick<Config, 'DATABASE_URL' | 'DATABASE_POOL_SIZE' | 'SCHAKEL_DATA_DIR'>,
+  options: OpenOptions = {},
+): Promise<DatabaseHandle> {
+  if (config.DATABASE_URL) {
+    const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const url = new URL(config.DATABASE_URL);
+    return {
+      db,
+      kind: 'postgres',
+      location: `postgresql://${url.host}${url.pathname}`,
+      close: () => db.destroy(),
+    };
+  }
+
+  let lock: DataDirLock | undefined;
+  let pglite: PGlite;
+  let location = 'memory';
+  if (options.memory) {
+    pglite = new PGlite({ parsers: { 20: (value: string) => Number(value) } });
+  } else {
+    const dir = resolve(config.SCHAKEL_DATA_DIR);
+    lock = lockDataDir(dir);
+    location = dir;
+    try {
+      pglite = new PGlite(`${dir}/pgdata`, { parsers: { 20: (value: string) => Number(value) } });
+      await pglite.waitReady;
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+  }
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    kind: 'pglite',
+    location,
+    close: async () => {
+      await db.destroy();
+      lock?.release();
+    },
+  };
+}
+
+/** Runs every pending migration; the same migrations on PGlite and PostgreSQL. */
+export async function migrate(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+export async function databaseAnswers(db: Db): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

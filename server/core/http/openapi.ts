@@ -1,0 +1,119 @@
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { problemSchema } from './problem';
+
+export const API_VERSION = '1.0.0';
+export const API_PREFIX = '/api/v1';
+
+type JsonObject = Record<string, unknown>;
+type OpenApiDocument = JsonObject & { paths?: Record<string, Record<string, JsonObject>>; components?: JsonObject };
+
+const errorResponses: Record<string, { name: string; description: string }> = {
+  '400': { name: 'BadRequest', description: 'Invalid request: validation errors in invalidParams, or malformed JSON' },
+  '404': { name: 'NotFound', description: 'The resource does not exist, or you may not know that it does' },
+  '406': { name: 'NotAcceptable', description: 'The Accept header asks for a representation we do not produce' },
+  '413': { name: 'PayloadTooLarge', description: 'The request body exceeds 1 MB' },
+  '415': { name: 'UnsupportedMediaType', description: 'The request body is not application/json' },
+  '429': { name: 'TooManyRequests', description: 'Rate limit exceeded; see Retry-After' },
+  '500': { name: 'InternalServerError', description: 'Unexpected error; quote the instance when reporting it' },
+  '503': { name: 'ServiceUnavailable', description: 'A dependency (the database) does not answer' },
+};
+
+const standardHeaders = {
+  'API-Version': {
+    description: 'The full version of the API that produced this response',
+    schema: { type: 'string', example: API_VERSION },
+  },
+  'X-Request-Id': {
+    description: 'Identifier of this request, also in our logs',
+    schema: { type: 'string', format: 'uuid' },
+  },
+};
+
+const headerRefs = {
+  'API-Version': { $ref: '#/components/headers/API-Version' },
+  'X-Request-Id': { $ref: '#/components/headers/X-Request-Id' },
+};
+
+/**
+ * Applies our conventions to the generated document in one place: paths relative to the
+ * versioned server URL, version and request-id headers on every response, and the
+ * problem+json error responses every operation can return.
+ */
+export function finaliseOpenApi(doc: OpenApiDocument): OpenApiDocument {
+  const problemJsonSchema = z.toJSONSchema(problemSchema, { target: 'draft-2020-12' }) as JsonObject;
+  delete problemJsonSchema.$schema;
+  delete problemJsonSchema.id;
+  const paths: NonNullable<OpenApiDocument['paths']> = {};
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    if (!path.startsWith(API_PREFIX)) continue;
+    const relative = path.slice(API_PREFIX.length) || '/';
+    for (const [method, operation] of Object.entries(item)) {
+      if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
+      const responses = (operation.responses ?? {}) as Record<string, JsonObject>;
+      for (const [status, response] of Object.entries(responses)) {
+        if (/^[23]\d\d$/.test(status)) response.headers = { ...headerRefs, ...((response.headers as JsonObject) ?? {}) };
+      }
+      const hasParams = Array.isArray(operation.parameters) && operation.parameters.length > 0;
+      const hasPathParams = hasParams && (operation.parameters as JsonObject[]).some((p) => p.in === 'path');
+      const codes = ['400', '406', '429', '500'];
+      if (hasPathParams) codes.push('404');
+      if (operation.requestBody) codes.push('413', '415');
+      for (const code of codes) {
+        responses[code] ??= { $ref: `#/components/responses/${errorResponses[code]!.name}` };
+      }
+      operation.responses = responses;
+    }
+    paths[relative] = item;
+  }
+  const components = (doc.components ?? {}) as JsonObject;
+  components.headers = { ...standardHeaders, ...((components.headers as JsonObject) ?? {}) };
+  components.schemas = { ...((components.schemas as JsonObject) ?? {}), Problem: problemJsonSchema };
+  components.responses = Object.fromEntries(
+    Object.values(errorResponses).map(({ name, description }) => [
+      name,
+      {
+        description,
+        headers: headerRefs,
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      },
+    ]),
+  );
+  return { ...doc, paths, components };
+}
+
+export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Schakel API',
+        version: API_VERSION,
+        description:
+          'API of Schakel, the regional chain platform for the approach to human trafficking and exploitation. ' +
+          'Errors are application/problem+json with a stable `code`; lists are paged with `page` and `pageSize`.',
+        contact: { name: 'Schakel maintainers', email: 'schakel@example.org', url: 'https://example.org/schakel' },
+        license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+      },
+      servers: [{ url: API_PREFIX, description: 'This installation' }],
+      tags: [
+        { name: 'Platform', description: 'Health and service information' },
+        { name: 'Reference data', description: 'Regions, municipalities and partner organisations' },
+        { name: 'Accessibility', description: 'Feedback about the accessibility of Schakel' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: (input) => finaliseOpenApi(jsonSchemaTransformObject(input) as OpenApiDocument) as never,
+  });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: `${API_PREFIX}/docs`,
+    uiConfig: { docExpansion: 'list', deepLinking: false },
+    staticCSP: true,
+  });
+  app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async (_request, reply) => {
+    return reply.type('application/json').send(app.swagger());
+  });
+}

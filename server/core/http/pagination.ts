@@ -1,0 +1,65 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+
+/** Page-based pagination (NLGov): `page` and `pageSize` in, HAL `_links` and `page` out. */
+export const pageQuerySchema = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1).describe('Page number, from 1'),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20).describe('Items per page, 1 to 100'),
+});
+export type PageQuery = z.infer<typeof pageQuerySchema>;
+
+const linkSchema = z.object({ href: z.string() });
+
+export const pageLinksSchema = z
+  .object({
+    self: linkSchema,
+    first: linkSchema,
+    last: linkSchema,
+    prev: linkSchema.optional(),
+    next: linkSchema.optional(),
+  })
+  .meta({ id: 'PageLinks' });
+
+export const pageInfoSchema = z
+  .object({
+    number: z.number().int(),
+    size: z.number().int(),
+    totalElements: z.number().int(),
+    totalPages: z.number().int(),
+  })
+  .meta({ id: 'PageInfo' });
+
+/** The response schema of a paged list whose items are embedded under `name`. */
+export function pagedSchema<N extends string, T extends z.ZodType>(name: N, item: T) {
+  return z.object({
+    _embedded: z.object({ [name]: z.array(item) } as Record<N, z.ZodArray<T>>),
+    _links: pageLinksSchema,
+    page: pageInfoSchema,
+  });
+}
+
+export function offsetOf(query: PageQuery): number {
+  return (query.page - 1) * query.pageSize;
+}
+
+/** Builds the `_links` and `page` of a page, keeping the request's other query parameters. */
+export function pageOf<N extends string, T>(request: FastifyRequest, name: N, items: T[], total: number, query: PageQuery) {
+  const totalPages = Math.max(1, Math.ceil(total / query.pageSize));
+  const url = new URL(request.url, 'http://x');
+  const href = (page: number) => {
+    url.searchParams.set('page', String(page));
+    url.searchParams.set('pageSize', String(query.pageSize));
+    return { href: `${url.pathname}?${url.searchParams.toString()}` };
+  };
+  return {
+    _embedded: { [name]: items } as Record<N, T[]>,
+    _links: {
+      self: href(query.page),
+      first: href(1),
+      last: href(totalPages),
+      ...(query.page > 1 ? { prev: href(Math.min(query.page - 1, totalPages)) } : {}),
+      ...(query.page < totalPages ? { next: href(query.page + 1) } : {}),
+    },
+    page: { number: query.page, size: query.pageSize, totalElements: total, totalPages },
+  };
+}

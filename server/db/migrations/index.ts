@@ -1,0 +1,9 @@
+import type { Migration } from 'kysely/migration';
+import * as m0001 from './0001_reference_data';
+import * as m0002 from './0002_accessibility_report';
+
+/** Forward-only migrations, in order. Add a file and list it here; never edit a released one. */
+export const migrations: Record<string, Migration> = {
+  '0001_reference_data': m0001,
+  '0002_accessibility_report': m0002,
+};

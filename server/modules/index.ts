@@ -1,0 +1,7 @@
+import type { SchakelModule } from '@server/core/module';
+import { accessibilityModule } from './accessibility';
+import { healthModule } from './health';
+import { regionsModule } from './regions';
+
+/** Every capability of Schakel. A new module is a new folder plus one line here. */
+export const modules: SchakelModule[] = [healthModule, regionsModule, accessibilityModule];

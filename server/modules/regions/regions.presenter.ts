@@ -1,0 +1,34 @@
+import type { OrganisationTable } from '@server/db/schema';
+import type { Selectable } from 'kysely';
+import type { MunicipalityRow, RegionRow } from './regions.repository';
+import type { Municipality, Organisation, OrganisationType, Region } from './regions.schema';
+
+export function presentRegion(row: RegionRow, defaultRegion: string): Region {
+  return {
+    code: row.code,
+    name: row.name,
+    isDefault: row.code === defaultRegion,
+    inhabitants: Number(row.inhabitants),
+    inhabitantsSource: row.inhabitants_source,
+    municipalityCount: Number(row.municipality_count),
+    settings: row.settings,
+  };
+}
+
+export function presentMunicipality(row: MunicipalityRow): Municipality {
+  return { code: row.code, name: row.name, inhabitants: row.inhabitants, region: row.region_code };
+}
+
+export function presentOrganisation(row: Selectable<OrganisationTable>): Organisation {
+  return {
+    id: row.id,
+    key: row.key,
+    name: row.name,
+    type: row.type as OrganisationType,
+    description: row.description,
+    municipality: row.municipality_code,
+    region: row.region_code,
+    source: row.source,
+    fictional: row.origin === 'demo',
+  };
+}

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { pagedSchema, pageQuerySchema } from '@server/core/http/pagination';
+
+export const organisationTypes = [
+  'police',
+  'public-prosecution',
+  'zorg-en-veiligheidshuis',
+  'riec',
+  'veilig-thuis',
+  'care-coordination',
+  'care-provider',
+  'shelter',
+  'inspection',
+  'municipality',
+  'regional-body',
+  'national-centre',
+  'legal-aid',
+  'other',
+] as const;
+export const organisationTypeSchema = z.enum(organisationTypes).meta({ id: 'OrganisationType' });
+export type OrganisationType = z.infer<typeof organisationTypeSchema>;
+
+const regionCode = z.string().regex(/^[a-z0-9-]+$/, 'kebab-case code, e.g. ijsselland');
+const municipalityCode = z.string().regex(/^GM\d{4}$/, 'CBS municipality code, e.g. GM0193');
+
+export const regionSettingsSchema = z
+  .strictObject({
+    timezone: z.string().default('Europe/Amsterdam'),
+    defaultLocale: z.enum(['nl', 'en']).default('nl'),
+    smallCellThreshold: z.number().int().min(1).max(50).default(5).describe('Aggregates hide counts below this'),
+  })
+  .meta({ id: 'RegionSettings' });
+
+/** The file format of config/regions/<code>.json. */
+export const regionFileSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    code: regionCode,
+    name: z.string().min(1),
+    inhabitantsSource: z.string().min(1),
+    settings: regionSettingsSchema.default({ timezone: 'Europe/Amsterdam', defaultLocale: 'nl', smallCellThreshold: 5 }),
+    municipalities: z
+      .array(z.strictObject({ code: municipalityCode, name: z.string().min(1), inhabitants: z.number().int().min(0) }))
+      .min(1),
+    organisations: z.array(
+      z.strictObject({
+        key: z.string().regex(/^[a-z0-9-]+$/),
+        name: z.string().min(1),
+        type: organisationTypeSchema,
+        description: z.string().default(''),
+        municipalityCode: municipalityCode.nullable().default(null),
+        source: z.string().default(''),
+      }),
+    ),
+  })
+  .superRefine((file, ctx) => {
+    const codes = new Set(file.municipalities.map((m) => m.code));
+    if (codes.size !== file.municipalities.length) ctx.addIssue({ code: 'custom', message: 'duplicate municipality code' });
+    const keys = new Set(file.organisations.map((o) => o.key));
+    if (keys.size !== file.organisations.length) ctx.addIssue({ code: 'custom', message: 'duplicate organisation key' });
+    file.organisations.forEach((o, i) => {
+      if (o.municipalityCode && !codes.has(o.municipalityCode)) {
+        ctx.addIssue({ code: 'custom', path: ['organisations', i, 'municipalityCode'], message: 'not a municipality of this region' });
+      }
+    });
+  });
+export type RegionFile = z.infer<typeof regionFileSchema>;
+
+// --- API -------------------------------------------------------------------------------------
+
+export const regionSchema = z
+  .object({
+    code: regionCode,
+    name: z.string(),
+    isDefault: z.boolean().describe('The region this installation serves by default (SCHAKEL_REGION)'),
+    inhabitants: z.number().int().describe('Sum of the inhabitants of its municipalities'),
+    inhabitantsSource: z.string().describe('Where the inhabitants figures come from, and their date'),
+    municipalityCount: z.number().int(),
+    settings: regionSettingsSchema,
+  })
+  .meta({ id: 'Region' });
+export type Region = z.infer<typeof regionSchema>;
+
+export const municipalitySchema = z
+  .object({
+    code: municipalityCode,
+    name: z.string(),
+    inhabitants: z.number().int(),
+    region: regionCode,
+  })
+  .meta({ id: 'Municipality' });
+export type Municipality = z.infer<typeof municipalitySchema>;
+
+export const organisationSchema = z
+  .object({
+    id: z.uuid(),
+    key: z.string(),
+    name: z.string(),
+    type: organisationTypeSchema,
+    description: z.string(),
+    municipality: municipalityCode.nullable().describe('Set when the organisation belongs to one municipality'),
+    region: regionCode,
+    source: z.string().describe('Where the seeds name this organisation'),
+    fictional: z.boolean().describe('True for generated demo organisations'),
+  })
+  .meta({ id: 'Organisation' });
+export type Organisation = z.infer<typeof organisationSchema>;
+
+export const regionListSchema = pagedSchema('regions', regionSchema).meta({ id: 'RegionList' });
+export const municipalityListSchema = pagedSchema('municipalities', municipalitySchema).meta({ id: 'MunicipalityList' });
+export const organisationListSchema = pagedSchema('organisations', organisationSchema).meta({ id: 'OrganisationList' });
+export type OrganisationList = z.infer<typeof organisationListSchema>;
+export type MunicipalityList = z.infer<typeof municipalityListSchema>;
+export type RegionList = z.infer<typeof regionListSchema>;
+
+export const municipalityQuerySchema = pageQuerySchema.extend({
+  region: regionCode.optional().describe('Only this region'),
+});
+
+export const organisationQuerySchema = pageQuerySchema.extend({
+  region: regionCode.optional().describe('Only this region'),
+  type: organisationTypeSchema.optional().describe('Only this type'),
+  municipality: municipalityCode.optional().describe('Only organisations of this municipality'),
+});
+export type OrganisationQuery = z.infer<typeof organisationQuerySchema>;
+
+export const regionParamsSchema = z.strictObject({ code: regionCode });
+export const municipalityParamsSchema = z.strictObject({ code: municipalityCode });
+export const organisationParamsSchema = z.strictObject({ id: z.uuid() });
