@@ -44,13 +44,13 @@ const headerRefs = {
  * problem+json error responses every operation can return.
  */
 export function finaliseOpenApi(doc: OpenApiDocument): OpenApiDocument {
-  const problemJsonSchema = z.toJSONSchema(problemSchema, { target: 'draft-2020-12' }) as JsonObject;
-  delete problemJsonSchema.$schema;
-  delete problemJsonSchema.id;
+  // problemSchema carries an id, so zod emits it under $defs with a $ref at the top.
+  const generated = z.toJSONSchema(problemSchema, { target: 'draft-2020-12' }) as JsonObject & { $defs?: Record<string, JsonObject> };
+  const { $schema: _schema, id: _id, ...problemJsonSchema } = generated.$defs?.Problem ?? generated;
   const paths: NonNullable<OpenApiDocument['paths']> = {};
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
-    if (!path.startsWith(API_PREFIX)) continue;
-    const relative = path.slice(API_PREFIX.length) || '/';
+    // @fastify/swagger already strips the server URL; strip it here too in case it did not.
+    const relative = path.startsWith(`${API_PREFIX}/`) ? path.slice(API_PREFIX.length) : path;
     for (const [method, operation] of Object.entries(item)) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
       const responses = (operation.responses ?? {}) as Record<string, JsonObject>;
@@ -82,7 +82,23 @@ export function finaliseOpenApi(doc: OpenApiDocument): OpenApiDocument {
       },
     ]),
   );
-  return { ...doc, paths, components };
+  return pruneUnusedSchemas({ ...doc, paths, components });
+}
+
+/** Drops component schemas nothing refers to (the zod transform emits an input and an output variant of each). */
+function pruneUnusedSchemas(doc: OpenApiDocument): OpenApiDocument {
+  const schemas = ((doc.components as JsonObject).schemas ?? {}) as Record<string, unknown>;
+  const used = new Set<string>();
+  const refsIn = (value: unknown): string[] => [...JSON.stringify(value).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
+  const pending = refsIn({ paths: doc.paths, responses: (doc.components as JsonObject).responses });
+  while (pending.length > 0) {
+    const name = pending.pop()!;
+    if (used.has(name)) continue;
+    used.add(name);
+    pending.push(...refsIn(schemas[name] ?? {}));
+  }
+  const kept = Object.fromEntries(Object.entries(schemas).filter(([name]) => used.has(name)));
+  return { ...doc, components: { ...(doc.components as JsonObject), schemas: kept } };
 }
 
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {

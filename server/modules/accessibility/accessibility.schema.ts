@@ -16,7 +16,7 @@ export const accessibilityReportInputSchema = z
       .describe('The page where it happened (path only, no query string)'),
   })
   .meta({
-    id: 'AccessibilityReportInput',
+    id: 'AccessibilityReport',
     examples: [{ description: 'De taalkeuze is met alleen het toetsenbord niet te bereiken.', pagePath: '/organisaties' }],
   });
 export type AccessibilityReportInput = z.infer<typeof accessibilityReportInputSchema>;
