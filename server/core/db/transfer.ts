@@ -2,6 +2,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { type Kysely, sql } from 'kysely';
+import type { Database } from '@server/db/schema';
 import type { Db } from './database';
 
 /**
@@ -21,7 +22,7 @@ interface Header {
   tables: Record<string, number>;
 }
 
-async function migrationNames(db: Kysely<any>): Promise<string[]> {
+async function migrationNames(db: Kysely<Database>): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
   return rows.map((r) => r.name);
 }
