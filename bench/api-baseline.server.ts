@@ -7,7 +7,7 @@ import { openDatabase } from '@server/core/db/database';
 import { buildApp } from '@server/core/http/app';
 import { offsetOf } from '@server/core/http/pagination';
 import { modules } from '@server/modules';
-import { listOrganisations } from '@server/modules/regions/regions.repository';
+import { listMunicipalities, listOrganisations } from '@server/modules/regions/regions.repository';
 
 const config = { ...loadConfig(), LOG_LEVEL: 'silent' as const, RATE_LIMIT_PER_MINUTE: 100_000_000, SCHAKEL_DEMO: 'off' as const };
 const prepared = await prepare(config);
@@ -22,6 +22,13 @@ bare.get('/api/v1/organisations', async (request) => {
   const page = Number(query.page ?? 1);
   const pageSize = Number(query.pageSize ?? 20);
   const { rows, total } = await listOrganisations(bareDatabase.db, { region: query.region }, pageSize, offsetOf({ page, pageSize }));
+  return { items: rows, total };
+});
+bare.get('/api/v1/municipalities', async (request) => {
+  const query = request.query as { region?: string; page?: string; pageSize?: string };
+  const page = Number(query.page ?? 1);
+  const pageSize = Number(query.pageSize ?? 20);
+  const { rows, total } = await listMunicipalities(bareDatabase.db, { region: query.region }, pageSize, offsetOf({ page, pageSize }));
   return { items: rows, total };
 });
 await bare.listen({ port: 0, host: '127.0.0.1' });

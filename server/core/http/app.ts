@@ -1,9 +1,8 @@
 import fastifyAccepts from '@fastify/accepts';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,27 +10,12 @@ import { join, resolve } from 'node:path';
 import { AppError } from '@server/core/errors';
 import type { AppContext, SchakelModule } from '@server/core/module';
 import { API_PREFIX, API_VERSION, registerOpenApi } from './openapi';
+import { acceptsApiMediaType, securityHeaders } from './headers';
 import { sendProblem, toAppError } from './problem';
+import { serializerCompiler } from './serializer';
 
 const BODY_LIMIT = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
-const API_MEDIA_TYPES = ['application/json', 'application/problem+json'];
-
-export const contentSecurityPolicy = {
-  useDefaults: false,
-  directives: {
-    defaultSrc: ["'self'"],
-    scriptSrc: ["'self'"],
-    styleSrc: ["'self'"],
-    imgSrc: ["'self'", 'data:'],
-    fontSrc: ["'self'"],
-    connectSrc: ["'self'"],
-    objectSrc: ["'none'"],
-    baseUri: ["'self'"],
-    formAction: ["'self'"],
-    frameAncestors: ["'none'"],
-  },
-};
 
 /** Builds the HTTP application with all conventions; modules plug in their routes. */
 export async function buildApp(context: AppContext, modules: SchakelModule[]): Promise<FastifyInstance> {
@@ -68,20 +52,15 @@ export async function buildApp(context: AppContext, modules: SchakelModule[]): P
     }
   });
 
+  const headers = securityHeaders();
   app.addHook('onRequest', async (request, reply) => {
+    reply.headers(headers);
     reply.header('API-Version', API_VERSION);
     reply.header('X-Request-Id', request.id);
     if (request.protocol === 'https') reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   });
 
   await app.register(fastifyAccepts);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy,
-    hsts: false,
-    referrerPolicy: { policy: 'no-referrer' },
-    xFrameOptions: { action: 'deny' },
-    crossOriginResourcePolicy: { policy: 'same-origin' },
-  });
   await app.register(fastifyRateLimit, {
     global: true,
     max: config.RATE_LIMIT_PER_MINUTE,
@@ -92,7 +71,8 @@ export async function buildApp(context: AppContext, modules: SchakelModule[]): P
 
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith(`${API_PREFIX}/`) || request.url.startsWith(`${API_PREFIX}/docs`)) return;
-    if (request.headers.accept && !request.accepts().type(API_MEDIA_TYPES)) throw new AppError('request.not-acceptable');
+    const accept = request.headers.accept;
+    if (accept && !acceptsApiMediaType(accept, () => request.accepts())) throw new AppError('request.not-acceptable');
   });
 
   app.setErrorHandler((error, request, reply) => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createTestApp, type TestApp } from '@server/core/testing';
 import type { SchakelModule } from '@server/core/module';
+import { z } from 'zod';
 
 /** The API conventions every endpoint inherits: errors, headers, negotiation, limits. */
 const failing: SchakelModule = {
@@ -9,6 +10,13 @@ const failing: SchakelModule = {
   routes: () => async (app) => {
     app.get('/test-failures', { schema: { hide: true } }, async () => {
       throw new Error('secret internal detail at /srv/app.ts:42');
+    });
+    const shape = z.object({ name: z.string(), count: z.number() });
+    app.get('/test-extra-fields', { schema: { hide: true, response: { 200: shape } } }, async () => {
+      return { name: 'Zorgpunt', count: 3, bsn: '999999999' } as z.infer<typeof shape>;
+    });
+    app.get('/test-missing-field', { schema: { hide: true, response: { 200: shape } } }, async () => {
+      return { name: 'Zorgpunt' } as z.infer<typeof shape>;
     });
   },
 };
@@ -134,6 +142,12 @@ describe('bad input gets the right 4xx as problem+json', () => {
   it('an unexpected failure → 500 without a stack trace or internals', async () => {
     const body = expectProblem(await app.inject({ url: '/api/v1/test-failures' }), 500, 'server.error');
     expect(JSON.stringify(body)).not.toContain('secret internal detail');
+  });
+
+  it('a response carries only the fields its schema declares, and a missing one is a 500', async () => {
+    const extra = await app.inject({ url: '/api/v1/test-extra-fields' });
+    expect(extra.json()).toEqual({ name: 'Zorgpunt', count: 3 });
+    expectProblem(await app.inject({ url: '/api/v1/test-missing-field' }), 500, 'server.error');
   });
 
   it('nothing was stored by any rejected request', async () => {

@@ -45,12 +45,13 @@ export function offsetOf(query: PageQuery): number {
 /** Builds the `_links` and `page` of a page, keeping the request's other query parameters. */
 export function pageOf<N extends string, T>(request: FastifyRequest, name: N, items: T[], total: number, query: PageQuery) {
   const totalPages = Math.max(1, Math.ceil(total / query.pageSize));
-  const url = new URL(request.url, 'http://x');
-  const href = (page: number) => {
-    url.searchParams.set('page', String(page));
-    url.searchParams.set('pageSize', String(query.pageSize));
-    return { href: `${url.pathname}?${url.searchParams.toString()}` };
-  };
+  // Keep the other query parameters; build the links by concatenation (URLSearchParams.set re-serializes per call).
+  const [path = '', search = ''] = request.url.split('?', 2);
+  const others = new URLSearchParams(search);
+  others.delete('page');
+  others.delete('pageSize');
+  const prefix = `${path}?${others.size > 0 ? `${others.toString()}&` : ''}pageSize=${query.pageSize}&page=`;
+  const href = (page: number) => ({ href: `${prefix}${page}` });
   return {
     _embedded: { [name]: items } as Record<N, T[]>,
     _links: {
