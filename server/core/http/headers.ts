@@ -23,10 +23,10 @@ export const contentSecurityPolicy = {
  * running its middleware chain per request. HSTS is added per request, only over TLS.
  */
 export function securityHeaders(): Record<string, string> {
-  const headers: Record<string, string> = {};
+  const collected = new Map<string, string>();
   const response = {
-    setHeader: (name: string, value: string) => void (headers[name] = String(value)),
-    removeHeader: (name: string) => void delete headers[name],
+    setHeader: (name: string, value: string) => void collected.set(name, String(value)),
+    removeHeader: (name: string) => void collected.delete(name),
   } as unknown as ServerResponse;
   const middleware = helmet({
     contentSecurityPolicy,
@@ -38,6 +38,7 @@ export function securityHeaders(): Record<string, string> {
   middleware({} as IncomingMessage, response, (error?: unknown) => {
     if (error) throw error;
   });
+  const headers = Object.fromEntries(collected);
   if (!headers['Content-Security-Policy']?.includes("frame-ancestors 'none'")) throw new Error('security headers incomplete');
   return headers;
 }
