@@ -43,7 +43,7 @@ function expectProblem(response: Awaited<ReturnType<FastifyInstance['inject']>>,
 
 describe('security and version headers', () => {
   it('are on every response, success or error', async () => {
-    for (const url of ['/api/v1/health', '/api/v1/nope', '/api/v1/openapi.json']) {
+    for (const url of ['/api/v1/health', '/api/v1/nope', '/api/v1/openapi.json', '/api/v1/docs/']) {
       const response = await app.inject({ url });
       expect(response.headers['api-version']).toBe('1.0.0');
       expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);

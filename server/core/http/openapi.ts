@@ -126,8 +126,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   });
   await app.register(fastifySwaggerUi, {
     routePrefix: `${API_PREFIX}/docs`,
-    uiConfig: { docExpansion: 'list', deepLinking: false },
-    staticCSP: true,
+    // Served under our strict CSP (no staticCSP: it would loosen frame-ancestors and allow https: styles).
+    uiConfig: { docExpansion: 'list', deepLinking: false, validatorUrl: null },
   });
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async (_request, reply) => {
     return reply.type('application/json').send(app.swagger());
