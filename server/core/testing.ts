@@ -40,11 +40,15 @@ export interface TestApp {
 }
 
 /** Starts the whole application (migrations, regions, modules) on a fresh database. */
-export async function createTestApp(overrides: Partial<Config> = {}, extraModules: SchakelModule[] = []): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  extraModules: SchakelModule[] = [],
+  options: Parameters<typeof buildApp>[2] = {},
+): Promise<TestApp> {
   const fresh = await freshDatabaseUrl();
   const config = testConfig({ DATABASE_URL: fresh.url, SCHAKEL_WEB_DIR: './dist/does-not-exist', ...overrides });
   const prepared = await prepare(config, { memory: !fresh.url });
-  const app = await buildApp({ config, database: prepared.database }, [...modules, ...extraModules]);
+  const app = await buildApp({ config, database: prepared.database }, [...modules, ...extraModules], options);
   await app.ready();
   return {
     app,

@@ -18,13 +18,22 @@ const BODY_LIMIT = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
 
 /** Builds the HTTP application with all conventions; modules plug in their routes. */
-export async function buildApp(context: AppContext, modules: SchakelModule[]): Promise<FastifyInstance> {
+export async function buildApp(
+  context: AppContext,
+  modules: SchakelModule[],
+  options: { logStream?: NodeJS.WritableStream } = {},
+): Promise<FastifyInstance> {
   const { config } = context;
   const app = Fastify({
     logger:
       config.LOG_LEVEL === 'silent'
         ? false
-        : { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+        : {
+            level: config.LOG_LEVEL,
+            // Default serializers log method, url, host, remote address and status — never bodies.
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            ...(options.logStream ? { stream: options.logStream } : {}),
+          },
     bodyLimit: BODY_LIMIT,
     trustProxy: config.TRUST_PROXY,
     genReqId: (request) => {

@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createTestApp, type TestApp } from '@server/core/testing';
@@ -184,6 +185,35 @@ describe('rate limiting', () => {
       expect((await limited.app.inject({ url: '/api/v1/regions', remoteAddress: '10.0.0.8' })).statusCode).toBe(200);
     } finally {
       await limited.close();
+    }
+  });
+});
+
+describe('logs', () => {
+  it('are structured, carry the request id and never the request body', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(...String(chunk).trim().split('\n'));
+        done();
+      },
+    });
+    const logged = await createTestApp({ LOG_LEVEL: 'info' }, [], { logStream: stream });
+    try {
+      const marker = 'Jansen-woont-op-Dorpsstraat-12';
+      const response = await logged.app.inject({
+        method: 'POST',
+        url: '/api/v1/accessibility-reports',
+        payload: { description: `Probleem gemeld door ${marker}` },
+        headers: { authorization: 'Bearer secret-token' },
+      });
+      expect(response.statusCode).toBe(201);
+      const entries = lines.map((line) => JSON.parse(line) as { reqId?: string; msg?: string });
+      expect(entries.some((e) => e.reqId === response.headers['x-request-id'] && e.msg === 'request completed')).toBe(true);
+      expect(lines.join('\n')).not.toContain(marker);
+      expect(lines.join('\n')).not.toContain('secret-token');
+    } finally {
+      await logged.close();
     }
   });
 });
