@@ -1,0 +1,74 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './locales/en.json';
+import nl from './locales/nl.json';
+
+export const languages = ['nl', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+const STORAGE_KEY = 'schakel.language';
+const intlLocales: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    resources: { translation: typeof nl };
+  }
+}
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (languages as readonly string[]).includes(value);
+}
+
+function storedLanguage(): Language | undefined {
+  try {
+    const value = window.localStorage.getItem(STORAGE_KEY);
+    return isLanguage(value) ? value : undefined;
+  } catch {
+    // Storage can be blocked (private mode, policies); the default language still works.
+    return undefined;
+  }
+}
+
+function rememberLanguage(language: Language): void {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // See storedLanguage.
+  }
+}
+
+export const i18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  // `satisfies` makes tsc fail when the English file misses a Dutch key.
+  resources: { nl: { translation: nl }, en: { translation: en satisfies typeof nl } },
+  lng: storedLanguage() ?? 'nl',
+  fallbackLng: 'nl',
+  supportedLngs: [...languages],
+  interpolation: { escapeValue: false },
+  initAsync: false,
+});
+
+export function currentLanguage(): Language {
+  return isLanguage(i18n.language) ? i18n.language : 'nl';
+}
+
+/** The BCP 47 locale for Intl formatting in the current language (94.426 in Dutch). */
+export function intlLocale(language: Language = currentLanguage()): string {
+  return intlLocales[language];
+}
+
+function applyLanguage(language: Language): void {
+  document.documentElement.lang = language;
+}
+
+applyLanguage(currentLanguage());
+i18n.on('languageChanged', (language) => {
+  if (!isLanguage(language)) return;
+  applyLanguage(language);
+  rememberLanguage(language);
+});
+
+export async function changeLanguage(language: Language): Promise<void> {
+  await i18n.changeLanguage(language);
+}

@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink } from 'react-router';
+import { useDefaultRegion } from '@web/core/installation';
+import type { NavigationItem } from '@web/core/module';
+import { LanguageSwitch } from './LanguageSwitch';
+import { LogoMark } from './LogoMark';
+
+export function SiteHeader({ navigation }: { navigation: NavigationItem[] }) {
+  const { t } = useTranslation();
+  const region = useDefaultRegion();
+  const regionName = region.status === 'ready' ? region.data?.name : undefined;
+  return (
+    <header className="schakel-header">
+      <div className="schakel-header__bar">
+        <div className="schakel-header__content">
+          <Link to="/" className="schakel-brand">
+            <LogoMark />
+            <span className="schakel-brand__text">
+              <span className="schakel-brand__name">Schakel</span>
+              <span className="schakel-brand__region" data-testid="region-name">
+                {regionName ? t('header.region', { name: regionName }) : t('header.tagline')}
+              </span>
+            </span>
+          </Link>
+          <LanguageSwitch />
+        </div>
+      </div>
+      <nav className="schakel-nav" aria-label={t('nav.label')}>
+        <ul className="schakel-nav__list">
+          {navigation.map((item) => (
+            <li key={item.to} className="schakel-nav__item">
+              <NavLink to={item.to} end={item.to === '/'} className="schakel-nav__link">
+                {t(item.labelKey)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

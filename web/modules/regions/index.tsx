@@ -1,0 +1,9 @@
+import './regions.css';
+import type { WebModule } from '@web/core/module';
+import { RegionPage } from './RegionPage';
+
+export const regionsModule: WebModule = {
+  name: 'regions',
+  routes: [{ path: 'regio', element: <RegionPage /> }],
+  navigation: [{ to: '/regio', labelKey: 'nav.region', descriptionKey: 'regions.summary' }],
+};
