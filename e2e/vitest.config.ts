@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+/** Browser tests: the built web app (dist/web) served by the real server, driven by Chromium. */
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@server': fileURLToPath(new URL('../server', import.meta.url)),
+      '@web': fileURLToPath(new URL('../web', import.meta.url)),
+    },
+  },
+  test: {
+    include: ['e2e/**/*.e2e.ts'],
+    environment: 'node',
+    pool: 'forks',
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
