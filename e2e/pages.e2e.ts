@@ -1,7 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserPage, focused, launchBrowser, openPage, type RunningApp, startApp, waitForPage } from './support/harness';
+import {
+  type BrowserPage,
+  focused,
+  launchBrowser,
+  openPage,
+  type RunningApp,
+  startApp,
+  waitForOrganisations,
+  waitForPage,
+} from './support/harness';
 
 const gooiEnVechtstreek = [
   ['GM0376', 'Blaricum'],
@@ -88,7 +97,7 @@ describe('region page (/regio)', () => {
 
     await page.locator('nav.schakel-pagination').getByRole('link', { name: 'Volgende' }).click();
     await page.waitForURL('**/regio?pagina=2');
-    await waitForPage(page);
+    await waitForOrganisations(page, '?pagina=2');
     await expect(page.locator('nav.schakel-pagination a[aria-current="page"]').textContent()).resolves.toBe('2');
     const second = await items.locator('h3').allTextContents();
     expect(second[0]).not.toBe(names[0]);
@@ -101,7 +110,7 @@ describe('region page (/regio)', () => {
     await page.locator('#filter-type').selectOption('police');
     await page.getByRole('button', { name: 'Filteren' }).click();
     await page.waitForURL('**/regio?soort=police');
-    await waitForPage(page);
+    await waitForOrganisations(page, '?soort=police');
     const items = page.locator('[data-testid="organisations-list"] > li');
     await expect(items.locator('h3').allTextContents()).resolves.toContain('Politie Midden-Nederland');
     const types = await items.locator('.schakel-facts__item:first-child dd').allTextContents();
@@ -110,11 +119,11 @@ describe('region page (/regio)', () => {
 
     await page.getByRole('link', { name: 'Filters wissen' }).first().click();
     await page.waitForURL((url) => url.search === '');
-    await waitForPage(page);
+    await waitForOrganisations(page, '');
     await page.locator('#filter-municipality').selectOption('GM0402');
     await page.getByRole('button', { name: 'Filteren' }).click();
     await page.waitForURL('**/regio?gemeente=GM0402');
-    await waitForPage(page);
+    await waitForOrganisations(page, '?gemeente=GM0402');
     const places = await items.locator('.schakel-facts__item:nth-child(2) dd').allTextContents();
     expect(places.length).toBeGreaterThan(0);
     expect(new Set(places)).toEqual(new Set(['Hilversum']));

@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserPage, focused, launchBrowser, openPage, type RunningApp, startApp, waitForPage } from './support/harness';
 
@@ -12,6 +12,12 @@ async function open(path: string, options: Parameters<typeof openPage>[2] = {}):
   await session.page.goto(path);
   await waitForPage(session.page);
   return session;
+}
+
+/** The title is set just after the page renders; wait for it, then fail with a clear message. */
+async function expectTitle(page: Page, title: string): Promise<void> {
+  await page.waitForFunction((expected) => document.title === expected, title, { timeout: 5_000 }).catch(() => undefined);
+  await expect(page.title()).resolves.toBe(title);
 }
 
 beforeAll(async () => {
@@ -32,7 +38,7 @@ describe('web shell', () => {
     await expect(header.locator('.schakel-brand__name').textContent()).resolves.toBe('Schakel');
     await expect(header.getByTestId('region-name').textContent()).resolves.toBe('Regio Gooi en Vechtstreek');
     await expect(page.locator('main h1').textContent()).resolves.toBe('Welkom bij Schakel');
-    await expect(page.title()).resolves.toBe('Welkom bij Schakel — Schakel');
+    await expectTitle(page, 'Welkom bij Schakel — Schakel');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('nl');
     await expect(page.locator('html').getAttribute('class')).resolves.toContain('utrecht-theme');
     expect(problems).toEqual([]);
@@ -83,11 +89,11 @@ describe('web shell', () => {
 
     await english.click();
     await page.locator('main h1', { hasText: 'Welcome to Schakel' }).waitFor();
+    await expectTitle(page, 'Welcome to Schakel — Schakel');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
     await expect(english.getAttribute('aria-pressed')).resolves.toBe('true');
     await expect(page.locator('header nav').textContent()).resolves.toContain('Region');
     await expect(page.getByTestId('region-name').textContent()).resolves.toBe('Region Gooi en Vechtstreek');
-    await expect(page.title()).resolves.toBe('Welcome to Schakel — Schakel');
 
     await page.reload();
     await waitForPage(page);
@@ -105,7 +111,8 @@ describe('web shell', () => {
     await page.locator('header nav').getByRole('link', { name: 'Regio' }).click();
     await page.waitForURL('**/regio');
     await waitForPage(page);
-    await expect(page.title()).resolves.toBe('Gemeenten en organisaties — Schakel');
+    await page.locator('main h1', { hasText: 'Gemeenten en organisaties' }).waitFor();
+    await expectTitle(page, 'Gemeenten en organisaties — Schakel');
     const current = await focused(page);
     expect(current.tag).toBe('h1');
     expect(current.text).toBe('Gemeenten en organisaties');
@@ -113,7 +120,8 @@ describe('web shell', () => {
 
     await page.locator('footer').getByRole('link', { name: 'Toegankelijkheidsverklaring' }).click();
     await page.waitForURL('**/toegankelijkheid');
-    await expect(page.title()).resolves.toBe('Toegankelijkheidsverklaring — Schakel');
+    await page.locator('main h1', { hasText: 'verklaring' }).waitFor();
+    await expectTitle(page, 'Toegankelijkheidsverklaring — Schakel');
     expect((await focused(page)).text).toBe('Toegankelijkheidsverklaring');
     // The footer link tells the form where the reader came from.
     await expect(page.locator('#report-page').inputValue()).resolves.toBe('/regio');
@@ -122,7 +130,7 @@ describe('web shell', () => {
   it('shows a 404 page for an unknown path', async () => {
     const { page, problems } = await open('/bestaat-niet/echt-niet');
     await expect(page.locator('main h1').textContent()).resolves.toBe('Pagina niet gevonden');
-    await expect(page.title()).resolves.toBe('Pagina niet gevonden — Schakel');
+    await expectTitle(page, 'Pagina niet gevonden — Schakel');
     await expect(page.locator('main code').textContent()).resolves.toBe('/bestaat-niet/echt-niet');
     await expect(page.locator('main').getByRole('link', { name: 'Home' }).count()).resolves.toBe(1);
     expect(problems).toEqual([]);

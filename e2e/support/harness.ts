@@ -95,6 +95,16 @@ export async function waitForPage(page: Page): Promise<void> {
   );
 }
 
+/**
+ * Waits until the organisation list shows the results for `search` (e.g. `?soort=police`, '' for
+ * none), so a test never reads the list of the previous URL.
+ */
+export async function waitForOrganisations(page: Page, search: string): Promise<void> {
+  await page
+    .locator(`[data-testid="organisations-summary"][data-state="ready"][data-search="${search}"]`)
+    .waitFor({ timeout: 10_000 });
+}
+
 /** A short description of the focused element, for readable assertions. */
 export async function focused(page: Page): Promise<{ tag: string; text: string; id: string; inHeader: boolean; outline: boolean }> {
   return page.evaluate(() => {

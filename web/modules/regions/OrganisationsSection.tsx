@@ -58,7 +58,13 @@ export function OrganisationsSection({ region, municipalities }: { region: Regio
         locale={locale}
         onApply={apply}
       />
-      <p className="schakel-results-summary" role="status" data-testid="organisations-summary" data-state={organisations.status}>
+      <p
+        className="schakel-results-summary"
+        role="status"
+        data-testid="organisations-summary"
+        data-state={organisations.status}
+        data-search={organisationFiltersSearch(filters)}
+      >
         {summary}
       </p>
       {organisations.status === 'error' ? <ErrorState error={organisations.error} onRetry={organisations.retry} /> : null}
