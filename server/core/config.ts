@@ -40,6 +40,11 @@ export const configSchema = z.object({
   SCHAKEL_WEB_DIR: z.string().min(1).default('./dist/web'),
   LOG_LEVEL: z.enum(logLevels, { message: `allowed: ${logLevels.join(', ')}` }).default('info'),
   TRUST_PROXY: booleanFlag.default(false),
+  LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1, { message: 'allowed: a whole number of failed log-ins, at least 1' }).default(5),
+  LOCKOUT_MINUTES: z.coerce.number().int().min(1, { message: 'allowed: a whole number of minutes, at least 1' }).default(15),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1, { message: 'allowed: a whole number, at least 1' }).default(20),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1, { message: 'allowed: a whole number of minutes, at least 1' }).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1, { message: 'allowed: a whole number of hours, at least 1' }).default(12),
   RATE_LIMIT_PER_MINUTE: z.coerce
     .number()
     .int()

@@ -76,6 +76,56 @@ export const errorCatalogue = {
     title: { nl: 'Organisatie niet gevonden', en: 'Organisation not found' },
     detail: { nl: 'Er is geen organisatie met deze id.', en: 'There is no organisation with this id.' },
   },
+  'auth.required': {
+    status: 401,
+    title: { nl: 'Inloggen vereist', en: 'Log-in required' },
+    detail: { nl: 'Log in om dit te gebruiken.', en: 'Log in to use this.' },
+  },
+  'auth.failed': {
+    status: 401,
+    title: { nl: 'Inloggen mislukt', en: 'Log-in failed' },
+    detail: {
+      nl: 'Het e-mailadres of wachtwoord klopt niet, of het account is tijdelijk geblokkeerd. Probeer het later opnieuw.',
+      en: 'The e-mail address or password is wrong, or the account is temporarily locked. Try again later.',
+    },
+  },
+  'auth.second-factor-invalid': {
+    status: 401,
+    title: { nl: 'Code onjuist', en: 'Code incorrect' },
+    detail: {
+      nl: 'De code klopt niet, is verlopen of is al gebruikt.',
+      en: 'The code is wrong, has expired or has already been used.',
+    },
+  },
+  'auth.second-factor-state': {
+    status: 409,
+    title: { nl: 'Tweede factor niet in deze stap', en: 'Second factor not at this step' },
+    detail: {
+      nl: 'Deze stap van de tweede factor past niet bij de huidige toestand van uw account.',
+      en: 'This second-factor step does not fit the current state of your account.',
+    },
+  },
+  'auth.csrf': {
+    status: 403,
+    title: { nl: 'Verzoek geweigerd', en: 'Request refused' },
+    detail: {
+      nl: 'Het beveiligingstoken (X-CSRF-Token) ontbreekt of klopt niet. Laad de pagina opnieuw.',
+      en: 'The security token (X-CSRF-Token) is missing or wrong. Reload the page.',
+    },
+  },
+  'access.denied': {
+    status: 403,
+    title: { nl: 'Geen toegang', en: 'Access denied' },
+    detail: { nl: 'U heeft geen toegang tot deze functie.', en: 'You have no access to this function.' },
+  },
+  'password.rejected': {
+    status: 400,
+    title: { nl: 'Wachtwoord niet geaccepteerd', en: 'Password not accepted' },
+    detail: {
+      nl: 'Kies een wachtwoord van minstens 12 tekens dat niet in de lijst van veelgebruikte wachtwoorden staat.',
+      en: 'Choose a password of at least 12 characters that is not in the list of common passwords.',
+    },
+  },
   'service.unavailable': {
     status: 503,
     title: { nl: 'Dienst niet beschikbaar', en: 'Service unavailable' },

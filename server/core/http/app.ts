@@ -13,6 +13,7 @@ import { API_PREFIX, API_VERSION, registerOpenApi } from './openapi';
 import { acceptsApiMediaType, securityHeaders } from './headers';
 import { sendProblem, toAppError } from './problem';
 import { serializerCompiler } from './serializer';
+import { registerAuth } from '@server/core/auth/guard';
 
 const BODY_LIMIT = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
@@ -91,6 +92,7 @@ export async function buildApp(
   });
 
   await registerOpenApi(app);
+  await registerAuth(app, context);
 
   for (const module of modules) {
     if (module.routes) await app.register(module.routes(context), { prefix: API_PREFIX });

@@ -205,7 +205,7 @@ describe('logs', () => {
         method: 'POST',
         url: '/api/v1/accessibility-reports',
         payload: { description: `Probleem gemeld door ${marker}` },
-        headers: { authorization: 'Bearer secret-token' },
+        headers: { cookie: 'tracking=secret-token' },
       });
       expect(response.statusCode).toBe(201);
       const entries = lines.map((line) => JSON.parse(line) as { reqId?: string; msg?: string });

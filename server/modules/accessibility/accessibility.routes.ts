@@ -9,12 +9,11 @@ export const accessibilityRoutes =
     app.post(
       '/accessibility-reports',
       {
-        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+        config: { rateLimit: { max: 10, timeWindow: '1 minute' }, access: { public: true } },
         schema: {
           operationId: 'createAccessibilityReport',
           summary: 'Report an accessibility problem (anonymous; no IP address is stored)',
           tags: ['Accessibility'],
-          security: [],
           body: accessibilityReportInputSchema,
           response: { 201: accessibilityReportReceiptSchema },
         },

@@ -10,14 +10,14 @@ export const accessibilityReportInputSchema = z
       .describe('What did not work, and how you use the site (e.g. screen reader, keyboard, zoom)'),
     pagePath: z
       .string()
-      .regex(/^\/[^\s?#]*$/, 'A path within Schakel, such as /organisaties')
+      .regex(/^\/[^\s?#]*$/, 'A path within Schakel, such as /regio')
       .max(300)
       .optional()
       .describe('The page where it happened (path only, no query string)'),
   })
   .meta({
     id: 'AccessibilityReport',
-    examples: [{ description: 'De taalkeuze is met alleen het toetsenbord niet te bereiken.', pagePath: '/organisaties' }],
+    examples: [{ description: 'De taalkeuze is met alleen het toetsenbord niet te bereiken.', pagePath: '/regio' }],
   });
 export type AccessibilityReportInput = z.infer<typeof accessibilityReportInputSchema>;
 

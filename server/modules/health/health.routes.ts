@@ -13,12 +13,11 @@ export const healthRoutes =
     app.get(
       '/health',
       {
-        config: { rateLimit: false },
+        config: { rateLimit: false, access: { public: true } },
         schema: {
           operationId: 'getHealth',
           summary: 'Whether this server and its database answer (for load balancers)',
           tags: ['Platform'],
-          security: [],
           response: {
             200: healthSchema,
             503: {

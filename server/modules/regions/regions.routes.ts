@@ -18,27 +18,27 @@ import * as service from './regions.service';
 
 const tags = ['Reference data'];
 /** Public reference data: no log-in needed, no personal data. */
-const security: [] = [];
+const config = { access: { public: true as const } };
 
 export const regionRoutes =
-  ({ config, database }: AppContext): FastifyPluginAsyncZod =>
+  ({ config: settings, database }: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const { db } = database;
 
     app.get(
       '/regions',
       {
+        config,
         schema: {
           operationId: 'listRegions',
           summary: 'List the regions of this installation',
           tags,
-          security,
           querystring: pageQuerySchema,
           response: { 200: regionListSchema },
         },
       },
       async (request) => {
-        const all = await service.listRegions(db, config.SCHAKEL_REGION);
+        const all = await service.listRegions(db, settings.SCHAKEL_REGION);
         const { page, pageSize } = request.query;
         return pageOf(request, 'regions', all.slice((page - 1) * pageSize, page * pageSize), all.length, request.query);
       },
@@ -47,26 +47,26 @@ export const regionRoutes =
     app.get(
       '/regions/:code',
       {
+        config,
         schema: {
           operationId: 'getRegion',
           summary: 'One region, with its settings',
           tags,
-          security,
           params: regionParamsSchema,
           response: { 200: regionSchema },
         },
       },
-      async (request) => service.getRegion(db, request.params.code, config.SCHAKEL_REGION),
+      async (request) => service.getRegion(db, request.params.code, settings.SCHAKEL_REGION),
     );
 
     app.get(
       '/municipalities',
       {
+        config,
         schema: {
           operationId: 'listMunicipalities',
           summary: 'List municipalities with CBS code and inhabitants',
           tags,
-          security,
           querystring: municipalityQuerySchema,
           response: { 200: municipalityListSchema },
         },
@@ -80,11 +80,11 @@ export const regionRoutes =
     app.get(
       '/municipalities/:code',
       {
+        config,
         schema: {
           operationId: 'getMunicipality',
           summary: 'One municipality by CBS code',
           tags,
-          security,
           params: municipalityParamsSchema,
           response: { 200: municipalitySchema },
         },
@@ -95,11 +95,11 @@ export const regionRoutes =
     app.get(
       '/organisations',
       {
+        config,
         schema: {
           operationId: 'listOrganisations',
           summary: 'List partner organisations',
           tags,
-          security,
           querystring: organisationQuerySchema,
           response: { 200: organisationListSchema },
         },
@@ -113,11 +113,11 @@ export const regionRoutes =
     app.get(
       '/organisations/:id',
       {
+        config,
         schema: {
           operationId: 'getOrganisation',
           summary: 'One partner organisation',
           tags,
-          security,
           params: organisationParamsSchema,
           response: { 200: organisationSchema },
         },

@@ -1,0 +1,32 @@
+import type { Role } from './roles';
+
+/** Who is asking: a logged-in user (session) or a system integration (API token). */
+export interface Actor {
+  userId: string;
+  regionCode: string;
+  organisationId: string;
+  displayName: string;
+  roles: Role[];
+  allMunicipalities: boolean;
+  municipalities: string[];
+  via: 'session' | 'token';
+  sessionId?: string;
+  tokenId?: string;
+  /** API tokens only: what the token may do. */
+  scopes?: string[];
+}
+
+/** How a route may be reached. Every /api route declares one (deny by default). */
+export type RouteAccess = { public: true } | { roles: Role[] | 'any'; scope?: string; secondFactor?: 'pending' };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor?: Actor;
+    /** A session that passed the password step but not yet the second factor. */
+    pendingSession?: { id: string; userId: string; csrfToken: string };
+    personalDataLogged?: boolean;
+  }
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}
