@@ -22,7 +22,7 @@ describe('npx schakel', () => {
     const demo = schakel(['demo', '--seed', '5', '--organisations', '250'], { SCHAKEL_DATA_DIR: from });
     expect(demo.stderr).toBe('');
     expect(demo.status).toBe(0);
-    expect(demo.stdout).toMatch(/Demo data added in [\d.]+ s: \{"organisations":500\}/);
+    expect(demo.stdout).toMatch(/Demo data added in [\d.]+ s: \{"organisations":500,"accounts":18\}/);
 
     const exported = schakel(['export', '--out', file], { SCHAKEL_DATA_DIR: from });
     expect(exported.status).toBe(0);

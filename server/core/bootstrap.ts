@@ -2,6 +2,7 @@ import type { Config } from '@server/core/config';
 import { type DatabaseHandle, migrate, openDatabase, type OpenOptions } from '@server/core/db/database';
 import { demoHasRun, runDemo } from '@server/core/demo';
 import { ConfigError } from '@server/core/config';
+import { isDemoMode } from '@server/core/module';
 import { modules } from '@server/modules';
 import { loadRegions, readRegionFiles } from '@server/modules/regions';
 
@@ -27,7 +28,7 @@ export async function prepare(config: Config, options: OpenOptions & { log?: (li
   try {
     const migrated = await migrate(database.db);
     const regions = await loadRegions(database.db, files);
-    const wantDemo = config.SCHAKEL_DEMO === 'on' || (config.SCHAKEL_DEMO === 'auto' && database.kind === 'pglite');
+    const wantDemo = isDemoMode({ config, database });
     let demo: Record<string, number> | undefined;
     if (wantDemo && !(await demoHasRun(database.db))) {
       demo = await runDemo(database.db, modules, {

@@ -9,6 +9,14 @@ export interface AppContext {
   database: DatabaseHandle;
 }
 
+/**
+ * Demo mode: demo data, and demo accounts may skip the second factor (every screen shows a
+ * banner). On for the embedded database unless SCHAKEL_DEMO=off; on PostgreSQL only with SCHAKEL_DEMO=on.
+ */
+export function isDemoMode({ config, database }: AppContext): boolean {
+  return config.SCHAKEL_DEMO === 'on' || (config.SCHAKEL_DEMO === 'auto' && database.kind === 'pglite');
+}
+
 export interface DemoOptions {
   faker: Faker;
   seed: number;

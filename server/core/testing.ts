@@ -5,6 +5,9 @@ import { prepare, type Prepared } from '@server/core/bootstrap';
 import { type Config, testConfig } from '@server/core/config';
 import { buildApp } from '@server/core/http/app';
 import type { SchakelModule } from '@server/core/module';
+import { hashPassword } from '@server/core/auth/passwords';
+import type { Role } from '@server/core/auth/roles';
+import { currentTotp, newTotpSecret } from '@server/core/auth/totp';
 import { modules } from '@server/modules';
 
 /**
@@ -60,4 +63,91 @@ export async function createTestApp(
       await fresh.drop();
     },
   };
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  password: string;
+  totpSecret?: string;
+}
+
+let userCounter = 0;
+
+/** Factory: a fictional account with roles, in an organisation of the given type of the default region. */
+export async function createTestUser(
+  t: TestApp,
+  options: { roles: Role[]; organisationType?: string; municipalities?: string[]; allMunicipalities?: boolean; totp?: boolean; region?: string } = { roles: [] },
+): Promise<TestUser> {
+  const db = t.prepared.database.db;
+  const region = options.region ?? t.config.SCHAKEL_REGION;
+  const organisation = await db
+    .selectFrom('organisation')
+    .select('id')
+    .where('region_code', '=', region)
+    .$if(options.organisationType !== undefined, (qb) => qb.where('type', '=', options.organisationType!))
+    .orderBy('name')
+    .executeTakeFirstOrThrow();
+  userCounter += 1;
+  const email = `test-${userCounter}-${randomBytes(3).toString('hex')}@example.test`;
+  const password = `Fictief wachtwoord ${randomBytes(4).toString('hex')}`;
+  const totpSecret = options.totp === false ? undefined : newTotpSecret();
+  const user = await db
+    .insertInto('app_user')
+    .values({
+      region_code: region,
+      organisation_id: organisation.id,
+      email,
+      display_name: `Testgebruiker ${userCounter}`,
+      password_hash: await hashPassword(password),
+      all_municipalities: options.allMunicipalities ?? false,
+      totp_secret: totpSecret ?? null,
+      totp_enabled_at: totpSecret ? new Date() : null,
+      totp_last_step: null,
+      oidc_subject: null,
+      locked_until: null,
+      last_login_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (options.roles.length) await db.insertInto('user_role').values(options.roles.map((role) => ({ user_id: user.id, role }))).execute();
+  for (const code of options.municipalities ?? []) {
+    await db.insertInto('user_municipality').values({ user_id: user.id, region_code: region, municipality_code: code }).execute();
+  }
+  return { id: user.id, email, password, ...(totpSecret ? { totpSecret } : {}) };
+}
+
+export interface LoggedIn {
+  cookie: string;
+  csrfToken: string;
+  /** Headers for inject(): the session cookie and, for state-changing requests, the CSRF token. */
+  headers: Record<string, string>;
+}
+
+function sessionCookie(response: { cookies: { name: string; value: string }[] }): string {
+  const cookie = response.cookies.find((c) => c.name === 'schakel_session');
+  if (!cookie) throw new Error('no session cookie set');
+  return `schakel_session=${cookie.value}`;
+}
+
+/** Logs a test user in through the API: password, then the current TOTP code. */
+export async function logIn(t: TestApp, user: TestUser, now = Date.now()): Promise<LoggedIn> {
+  const first = await t.app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { email: user.email, password: user.password } });
+  if (first.statusCode !== 201) throw new Error(`log-in failed: ${first.statusCode} ${first.body}`);
+  let cookie = sessionCookie(first);
+  let csrfToken = first.json().csrfToken as string;
+  if (first.json().state === 'second-factor-required') {
+    // Each TOTP time step is accepted once; a test that logs in repeatedly lets time "pass".
+    await t.prepared.database.db.updateTable('app_user').set({ totp_last_step: null }).where('email', '=', user.email).execute();
+    const second = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/sessions/current/second-factor',
+      payload: { code: currentTotp(user.totpSecret!, now) },
+      headers: { cookie, 'x-csrf-token': csrfToken },
+    });
+    if (second.statusCode !== 200) throw new Error(`second factor failed: ${second.statusCode} ${second.body}`);
+    cookie = sessionCookie(second);
+    csrfToken = second.json().csrfToken;
+  }
+  return { cookie, csrfToken, headers: { cookie, 'x-csrf-token': csrfToken } };
 }

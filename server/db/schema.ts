@@ -70,6 +70,8 @@ export interface AppUserTable {
   oidc_subject: string | null;
   all_municipalities: Generated<boolean>;
   active: Generated<boolean>;
+  is_demo: Generated<boolean>;
+  last_login_at: Date | null;
   failed_attempts: Generated<number>;
   locked_until: Date | null;
   created_at: Generated<Date>;

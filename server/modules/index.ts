@@ -1,7 +1,8 @@
 import type { SchakelModule } from '@server/core/module';
 import { accessibilityModule } from './accessibility';
 import { healthModule } from './health';
+import { identityModule } from './identity';
 import { regionsModule } from './regions';
 
 /** Every capability of Schakel. A new module is a new folder plus one line here. */
-export const modules: SchakelModule[] = [healthModule, regionsModule, accessibilityModule];
+export const modules: SchakelModule[] = [healthModule, regionsModule, identityModule, accessibilityModule];

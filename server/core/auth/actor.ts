@@ -25,6 +25,8 @@ declare module 'fastify' {
     /** A session that passed the password step but not yet the second factor. */
     pendingSession?: { id: string; userId: string; csrfToken: string };
     personalDataLogged?: boolean;
+    /** Set by a route whose response this time holds no personal data (e.g. anonymous state). */
+    noPersonalData?: boolean;
   }
   interface FastifyContextConfig {
     access?: RouteAccess;

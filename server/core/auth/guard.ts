@@ -25,7 +25,7 @@ export async function registerAuth(app: FastifyInstance, { config, database }: A
 
   const personalRoutes = new Set<string>();
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith(`${API_PREFIX}/`) || route.schema?.hide || route.url.startsWith(`${API_PREFIX}/docs`)) return;
+    if (!route.url.startsWith(`${API_PREFIX}/`) || route.url.startsWith(`${API_PREFIX}/docs`)) return;
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${route.method} ${route.url} declares no config.access (deny by default)`);
     if (route.schema) {
@@ -97,7 +97,7 @@ export async function registerAuth(app: FastifyInstance, { config, database }: A
 
   app.addHook('onSend', async (request, reply, payload) => {
     if (reply.statusCode >= 300 || !personalRoutes.has(`${request.method}:${request.routeOptions.url}`)) return payload;
-    if (request.personalDataLogged) return payload;
+    if (request.personalDataLogged || request.noPersonalData) return payload;
     request.log.error({ route: request.routeOptions.url }, 'personal data returned without an access-log entry; response withheld');
     reply.status(500).type('application/problem+json');
     return JSON.stringify({ type: 'urn:schakel:problem:server.error', title: 'Internal error', status: 500, detail: 'Personal data without access log', instance: `urn:uuid:${request.id}`, code: 'server.error' });

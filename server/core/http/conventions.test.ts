@@ -9,14 +9,14 @@ import { z } from 'zod';
 const failing: SchakelModule = {
   name: 'failing',
   routes: () => async (app) => {
-    app.get('/test-failures', { schema: { hide: true } }, async () => {
+    app.get('/test-failures', { schema: { hide: true }, config: { access: { public: true } } }, async () => {
       throw new Error('secret internal detail at /srv/app.ts:42');
     });
     const shape = z.object({ name: z.string(), count: z.number() });
-    app.get('/test-extra-fields', { schema: { hide: true, response: { 200: shape } } }, async () => {
+    app.get('/test-extra-fields', { schema: { hide: true, response: { 200: shape } }, config: { access: { public: true } } }, async () => {
       return { name: 'Zorgpunt', count: 3, bsn: '999999999' } as z.infer<typeof shape>;
     });
-    app.get('/test-missing-field', { schema: { hide: true, response: { 200: shape } } }, async () => {
+    app.get('/test-missing-field', { schema: { hide: true, response: { 200: shape } }, config: { access: { public: true } } }, async () => {
       return { name: 'Zorgpunt' } as z.infer<typeof shape>;
     });
   },

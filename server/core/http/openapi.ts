@@ -119,7 +119,14 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'Platform', description: 'Health and service information' },
         { name: 'Reference data', description: 'Regions, municipalities and partner organisations' },
         { name: 'Accessibility', description: 'Feedback about the accessibility of Schakel' },
+        { name: 'Identity', description: 'Log-in, second factor, sessions and your own account' },
       ],
+      components: {
+        securitySchemes: {
+          sessionCookie: { type: 'apiKey', in: 'cookie', name: 'schakel_session', description: 'Session after log-in; state-changing requests also need X-CSRF-Token' },
+          bearerToken: { type: 'http', scheme: 'bearer', description: 'API token for system integrations' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
     transformObject: (input) => finaliseOpenApi(jsonSchemaTransformObject(input) as OpenApiDocument) as never,
@@ -129,7 +136,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     // Served under our strict CSP (no staticCSP: it would loosen frame-ancestors and allow https: styles).
     uiConfig: { docExpansion: 'list', deepLinking: false, validatorUrl: null },
   });
-  app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async (_request, reply) => {
+  app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true }, config: { access: { public: true } } }, async (_request, reply) => {
     return reply.type('application/json').send(app.swagger());
   });
 }

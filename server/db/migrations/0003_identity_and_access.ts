@@ -21,6 +21,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       oidc_subject text,
       all_municipalities boolean not null default false,
       active boolean not null default true,
+      is_demo boolean not null default false,
+      last_login_at timestamptz,
       failed_attempts integer not null default 0,
       locked_until timestamptz,
       created_at timestamptz not null default now(),
