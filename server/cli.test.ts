@@ -45,3 +45,19 @@ describe('npx schakel', () => {
     expect(bad.stderr).toContain('--organisations must be a whole number');
   });
 });
+
+describe('npx schakel security commands', () => {
+  it('creates an API token for a demo account and verifies the access log', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'schakel-cli-'));
+    expect(schakel(['demo', '--organisations', '0'], { SCHAKEL_DATA_DIR: dir }).status).toBe(0);
+    const created = schakel(['token', 'create', '--email', 'ketenregisseur@ijsselland.demo.test', '--name', 'Crawler', '--scopes', 'crawler'], { SCHAKEL_DATA_DIR: dir });
+    expect(created.stderr).toBe('');
+    expect(created.status).toBe(0);
+    expect(created.stdout).toMatch(/\nsk_[\w-]{40,}\n/);
+    const bad = schakel(['token', 'create', '--email', 'niemand@example.test', '--name', 'X', '--scopes', 'crawler'], { SCHAKEL_DATA_DIR: dir });
+    expect(bad.status).toBe(2);
+    const verified = schakel(['verify-access-log'], { SCHAKEL_DATA_DIR: dir });
+    expect(verified.status).toBe(0);
+    expect(verified.stdout).toMatch(/Access log intact: \d+ entries/);
+  });
+});

@@ -5,6 +5,11 @@ import { type Config, ConfigError, loadConfig } from '@server/core/config';
 import { migrate, openDatabase } from '@server/core/db/database';
 import { DataDirLockedError } from '@server/core/db/lock';
 import { exportData, ImportError, importData } from '@server/core/db/transfer';
+import { verifyAccessLog } from '@server/core/access/access-log';
+import { apiTokenScopes } from '@server/modules/users/users.schema';
+import { createToken } from '@server/modules/users';
+import { demoAccounts } from '@server/modules/identity/identity.demo';
+import { isDemoMode } from '@server/core/module';
 import { demoSizes, runDemo } from '@server/core/demo';
 import { buildApp } from '@server/core/http/app';
 import { modules } from '@server/modules';
@@ -20,6 +25,9 @@ Commands:
   export --out FILE      write all data to FILE (NDJSON), e.g. to move from PGlite to PostgreSQL
   import --in FILE       read an export into a freshly migrated, empty database
   openapi [--out FILE]   print or write the OpenAPI document
+  verify-access-log      check the hash chain of the access log (exit 5 when broken)
+  token create --email ADDRESS --name NAME --scopes a,b [--days 90]
+                         create an API token for an account (printed once)
 
 Settings come from environment variables; see README.md.`;
 
@@ -51,8 +59,7 @@ async function start(config: Config): Promise<void> {
       `  API ${base}/api/v1 · documentation ${base}/api/v1/docs`,
       `  database: ${prepared.database.kind} (${prepared.database.location}) · default region: ${config.SCHAKEL_REGION}`,
       prepared.demo ? `  demo data added: ${JSON.stringify(prepared.demo)}` : '',
-      '  demo log-ins: none yet — the screens so far show public reference data only;',
-      '  accounts and log-in arrive with the identity module.',
+      ...demoBanner(config, prepared),
       '',
     ]
       .filter((line) => line !== '')
@@ -60,19 +67,35 @@ async function start(config: Config): Promise<void> {
   );
 }
 
+function demoBanner(config: Config, prepared: Awaited<ReturnType<typeof prepare>>): string[] {
+  if (!isDemoMode({ config, database: prepared.database })) return ['  demo mode off: log in with your own account (second factor required).'];
+  const accounts = demoAccounts([config.SCHAKEL_REGION]);
+  return [
+    `  DEMO MODE — fictional data; demo accounts skip the second factor. Password of every demo account: ${accounts[0]?.password}`,
+    ...accounts.map((a) => `    ${a.role.padEnd(22)} ${a.email}`),
+    '    (the same roles exist for the other region: replace the region in the address)',
+  ];
+}
+
 export async function main(argv: string[]): Promise<void> {
   const [command = 'start', ...rest] = argv;
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
     options: {
       seed: { type: 'string' },
       out: { type: 'string' },
       in: { type: 'string' },
       help: { type: 'boolean' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      scopes: { type: 'string' },
+      days: { type: 'string' },
       ...Object.fromEntries(Object.keys(demoSizes(modules)).map((name) => [name, { type: 'string' as const }])),
     },
     strict: true,
+    allowPositionals: true,
   });
+  if (positionals.length > (command === 'token' ? 1 : 0)) exitWith(2, `Unexpected argument "${positionals.at(-1)}".\n\n${USAGE}`);
   if (values.help || command === 'help') return void console.log(USAGE);
   const config = loadConfig();
 
@@ -133,6 +156,37 @@ export async function main(argv: string[]): Promise<void> {
       await app.close();
       if (values.out) writeFileSync(values.out, `${json}\n`);
       else console.log(json);
+      return;
+    }
+    case 'verify-access-log': {
+      const database = await openDatabase(config);
+      try {
+        await migrate(database.db);
+        const check = await verifyAccessLog(database.db);
+        if (check.firstBrokenId !== undefined) exitWith(5, `Access log BROKEN at entry ${check.firstBrokenId} (of ${check.rows}): changed or removed after it was written.`);
+        console.log(`Access log intact: ${check.rows} entries, hash chain verified.`);
+      } finally {
+        await database.close();
+      }
+      return;
+    }
+    case 'token': {
+      if (rest[0] !== 'create') exitWith(2, 'Usage: npx schakel token create --email ADDRESS --name NAME --scopes a,b [--days 90]');
+      const scopes = (values.scopes ?? '').split(',').filter(Boolean);
+      const days = Number(values.days ?? 90);
+      if (!values.email || !values.name || scopes.length === 0 || !scopes.every((s) => (apiTokenScopes as readonly string[]).includes(s)) || !Number.isInteger(days) || days < 1 || days > 366) {
+        exitWith(2, `token create needs --email, --name, --scopes (of: ${apiTokenScopes.join(', ')}) and optionally --days 1..366`);
+      }
+      const database = await openDatabase(config);
+      try {
+        await migrate(database.db);
+        const user = await database.db.selectFrom('app_user').select('id').where('email', '=', values.email.toLowerCase()).where('active', '=', true).executeTakeFirst();
+        if (!user) exitWith(2, `No active account with e-mail address ${values.email}`);
+        const { token, apiToken } = await createToken(database.db, { userId: user.id, name: values.name, scopes, validDays: days, createdBy: null });
+        console.log(`API token "${apiToken.name}" (${apiToken.id}), scopes ${scopes.join(',')}, valid until ${apiToken.expiresAt}:\n${token}\nIt is shown only now; send it as Authorization: Bearer <token>.`);
+      } finally {
+        await database.close();
+      }
       return;
     }
     default:

@@ -151,3 +151,31 @@ export async function logIn(t: TestApp, user: TestUser, now = Date.now()): Promi
   }
   return { cookie, csrfToken, headers: { cookie, 'x-csrf-token': csrfToken } };
 }
+
+/**
+ * Asserts who may call an endpoint: anonymous gets 401, every role not in `allowed` gets 403
+ * (and the denial is in the access log), every allowed role gets past authorization.
+ */
+export async function expectRoleMatrix(
+  t: TestApp,
+  request: { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; payload?: object },
+  allowed: Role[],
+): Promise<void> {
+  const { roles } = await import('@server/core/auth/roles');
+  const anonymous = await t.app.inject({ ...request });
+  if (anonymous.statusCode !== 401) throw new Error(`${request.method} ${request.url} anonymous: expected 401, got ${anonymous.statusCode}`);
+  for (const role of roles) {
+    const user = await createTestUser(t, { roles: [role], allMunicipalities: true });
+    const session = await logIn(t, user);
+    const response = await t.app.inject({ ...request, headers: session.headers });
+    const denied = response.statusCode === 403 && response.json().code === 'access.denied';
+    if (allowed.includes(role) && (denied || response.statusCode === 401)) {
+      throw new Error(`${request.method} ${request.url} as ${role}: expected access, got ${response.statusCode}`);
+    }
+    if (!allowed.includes(role)) {
+      if (!denied) throw new Error(`${request.method} ${request.url} as ${role}: expected 403 access.denied, got ${response.statusCode}`);
+      const logged = await t.prepared.database.db.selectFrom('access_log').select('id').where('user_id', '=', user.id).where('action', '=', 'denied').executeTakeFirst();
+      if (!logged) throw new Error(`${request.method} ${request.url} as ${role}: denial not in the access log`);
+    }
+  }
+}

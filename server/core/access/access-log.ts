@@ -69,7 +69,10 @@ export async function writeAccessLog(db: Db, request: FastifyRequest, entry: Acc
       reason: entry.reason ?? null,
     })
     .execute();
-  if (entry.action === 'read' || entry.action === 'export') request.personalDataLogged = true;
+  // A logged read, export or change about named persons covers returning their data in this response.
+  if (entry.outcome === 'success' && (entry.action === 'read' || entry.action === 'export' || (entry.subjects?.length ?? 0) > 0)) {
+    request.personalDataLogged = true;
+  }
 }
 
 /**

@@ -92,7 +92,8 @@ describe('the OpenAPI document', () => {
       const validate = ajv.compile(schema);
       for (const example of examples) {
         expect(validate(example), `${method} ${path}: ${JSON.stringify(validate.errors)}`).toBe(true);
-        const response = await t.app.inject({ method: method.toUpperCase() as 'POST', url: `/api/v1${path}`, payload: example as object });
+        const url = `/api/v1${path.replace('{id}', '00000000-0000-4000-8000-000000000000').replace('{code}', 'GM0402')}`;
+        const response = await t.app.inject({ method: method.toUpperCase() as 'POST', url, payload: example as object });
         // Validation runs before authentication is enforced, so any answer but 400/413/415 means the example is valid.
         expect([400, 413, 415], `${method} ${path}: ${response.body}`).not.toContain(response.statusCode);
         if (operation.security?.length === 0 && method === 'post' && path === '/accessibility-reports') expect(response.statusCode).toBe(201);

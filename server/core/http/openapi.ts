@@ -120,6 +120,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'Reference data', description: 'Regions, municipalities and partner organisations' },
         { name: 'Accessibility', description: 'Feedback about the accessibility of Schakel' },
         { name: 'Identity', description: 'Log-in, second factor, sessions and your own account' },
+        { name: 'Accounts', description: 'Account administration and API tokens (functioneel beheerder)' },
+        { name: 'Access log', description: 'Who read or changed what, for the privacy officer' },
       ],
       components: {
         securitySchemes: {
