@@ -179,3 +179,70 @@ export async function expectRoleMatrix(
     }
   }
 }
+
+export type ScopeRelation = 'own' | 'other';
+export type GrantState = 'valid' | 'expired' | 'revoked' | 'none';
+
+/**
+ * The authorization matrix of a record endpoint: for every role × own/other municipality ×
+ * grant valid/expired/revoked/none, a fresh user (scoped to `own`) calls the endpoint on a
+ * record in `own` or `other`; `expected` says whether that must be allowed. A refusal must be
+ * 404 (reads) or 403, and must be in the access log. Returns the table it checked.
+ */
+export async function expectRecordMatrix(
+  t: TestApp,
+  options: {
+    recordType: string;
+    own: string;
+    other: string;
+    createRecord: (municipality: string) => Promise<string>;
+    request: (id: string) => { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; payload?: object };
+    expected: (role: Role, scope: ScopeRelation, grant: GrantState) => boolean;
+  },
+): Promise<string[]> {
+  const { roles } = await import('@server/core/auth/roles');
+  const db = t.prepared.database.db;
+  const lines: string[] = [];
+  const failures: string[] = [];
+  for (const role of roles) {
+    for (const scope of ['own', 'other'] as const) {
+      for (const grant of ['valid', 'expired', 'revoked', 'none'] as const) {
+        const user = await createTestUser(t, { roles: [role], municipalities: [options.own] });
+        const recordId = await options.createRecord(scope === 'own' ? options.own : options.other);
+        if (grant !== 'none') {
+          const hour = 3_600_000;
+          await db
+            .insertInto('access_grant')
+            .values({
+              region_code: t.config.SCHAKEL_REGION,
+              record_type: options.recordType,
+              record_id: recordId,
+              grantee_user_id: user.id,
+              grantee_organisation_id: null,
+              purpose: 'test',
+              legal_basis: 'convenant',
+              valid_from: new Date(Date.now() - 2 * hour),
+              valid_until: new Date(Date.now() + (grant === 'expired' ? -hour : hour)),
+              granted_by: null,
+              revoked_at: grant === 'revoked' ? new Date() : null,
+              revoked_by: null,
+            })
+            .execute();
+        }
+        const session = await logIn(t, user);
+        const response = await t.app.inject({ ...options.request(recordId), headers: session.headers });
+        const allowed = response.statusCode < 400;
+        const want = options.expected(role, scope, grant);
+        lines.push(`${role} ${scope} ${grant}: ${allowed ? 'allowed' : `refused ${response.statusCode}`}`);
+        if (allowed !== want) failures.push(`${role} × ${scope} municipality × grant ${grant}: expected ${want ? 'allowed' : 'refused'}, got ${response.statusCode}`);
+        if (!allowed) {
+          if (![403, 404].includes(response.statusCode)) failures.push(`${role} ${scope} ${grant}: refusal must be 403/404, got ${response.statusCode}`);
+          const logged = await db.selectFrom('access_log').select('id').where('user_id', '=', user.id).where('action', '=', 'denied').where('record_id', '=', recordId).executeTakeFirst();
+          if (!logged) failures.push(`${role} ${scope} ${grant}: denial not in the access log`);
+        }
+      }
+    }
+  }
+  if (failures.length) throw new Error(`Authorization matrix of ${options.recordType}:\n${failures.join('\n')}`);
+  return lines;
+}

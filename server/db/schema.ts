@@ -19,6 +19,7 @@ export interface RegionSettingsColumn {
   timezone: string;
   defaultLocale: 'nl' | 'en';
   smallCellThreshold: number;
+  legalBases?: { code: string; label: { nl: string; en: string } }[];
 }
 
 export interface MunicipalityTable {

@@ -1,10 +1,11 @@
 import type { SchakelModule } from '@server/core/module';
 import { accessibilityModule } from './accessibility';
 import { accessLogModule } from './access-log';
+import { grantsModule } from './grants';
 import { healthModule } from './health';
 import { identityModule } from './identity';
 import { regionsModule } from './regions';
 import { usersModule } from './users';
 
 /** Every capability of Schakel. A new module is a new folder plus one line here. */
-export const modules: SchakelModule[] = [healthModule, regionsModule, identityModule, usersModule, accessLogModule, accessibilityModule];
+export const modules: SchakelModule[] = [healthModule, regionsModule, identityModule, usersModule, grantsModule, accessLogModule, accessibilityModule];

@@ -122,6 +122,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'Identity', description: 'Log-in, second factor, sessions and your own account' },
         { name: 'Accounts', description: 'Account administration and API tokens (functioneel beheerder)' },
         { name: 'Access log', description: 'Who read or changed what, for the privacy officer' },
+        { name: 'Access', description: 'Need-to-know grants on records, with purpose, legal basis and period' },
       ],
       components: {
         securitySchemes: {

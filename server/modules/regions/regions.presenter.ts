@@ -1,7 +1,7 @@
 import type { OrganisationTable } from '@server/db/schema';
 import type { Selectable } from 'kysely';
 import type { MunicipalityRow, RegionRow } from './regions.repository';
-import type { Municipality, Organisation, OrganisationType, Region } from './regions.schema';
+import { type Municipality, type Organisation, type OrganisationType, type Region, regionSettingsSchema } from './regions.schema';
 
 export function presentRegion(row: RegionRow, defaultRegion: string): Region {
   return {
@@ -11,7 +11,8 @@ export function presentRegion(row: RegionRow, defaultRegion: string): Region {
     inhabitants: Number(row.inhabitants),
     inhabitantsSource: row.inhabitants_source,
     municipalityCount: Number(row.municipality_count),
-    settings: row.settings,
+    // Settings stored before a field existed get its default.
+    settings: regionSettingsSchema.parse(row.settings),
   };
 }
 

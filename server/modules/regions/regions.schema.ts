@@ -23,11 +23,27 @@ export type OrganisationType = z.infer<typeof organisationTypeSchema>;
 const regionCode = z.string().regex(/^[a-z0-9-]+$/, 'kebab-case code, e.g. ijsselland');
 const municipalityCode = z.string().regex(/^GM\d{4}$/, 'CBS municipality code, e.g. GM0193');
 
+/** Legal bases a partner can record for sharing data (configurable per region in its settings). */
+export const defaultLegalBases = [
+  { code: 'avg-6-1-e', label: { nl: 'AVG art. 6 lid 1 sub e (taak van algemeen belang)', en: 'GDPR art. 6(1)(e) (public task)' } },
+  { code: 'avg-6-1-c', label: { nl: 'AVG art. 6 lid 1 sub c (wettelijke verplichting)', en: 'GDPR art. 6(1)(c) (legal obligation)' } },
+  { code: 'wgs', label: { nl: 'Wet gegevensverwerking door samenwerkingsverbanden', en: 'Data Processing by Partnerships Act (WGS)' } },
+  { code: 'wpg', label: { nl: 'Wet politiegegevens (art. 19/20)', en: 'Police Data Act (Wpg)' } },
+  { code: 'wjsg', label: { nl: 'Wet justitiële en strafvorderlijke gegevens', en: 'Judicial and Criminal Records Act (Wjsg)' } },
+  { code: 'wmo-meldcode', label: { nl: 'Wmo 2015 / meldcode huiselijk geweld en kindermishandeling', en: 'Wmo 2015 / reporting code domestic violence' } },
+  { code: 'convenant', label: { nl: 'Regionaal privacyconvenant aanpak mensenhandel', en: 'Regional privacy covenant on human trafficking' } },
+];
+
 export const regionSettingsSchema = z
   .strictObject({
     timezone: z.string().default('Europe/Amsterdam'),
     defaultLocale: z.enum(['nl', 'en']).default('nl'),
     smallCellThreshold: z.number().int().min(1).max(50).default(5).describe('Aggregates hide counts below this'),
+    legalBases: z
+      .array(z.strictObject({ code: z.string().regex(/^[a-z0-9-]+$/), label: z.strictObject({ nl: z.string(), en: z.string() }) }))
+      .min(1)
+      .default(defaultLegalBases)
+      .describe('Legal bases that can be recorded on a grant'),
   })
   .meta({ id: 'RegionSettings' });
 
@@ -38,7 +54,7 @@ export const regionFileSchema = z
     code: regionCode,
     name: z.string().min(1),
     inhabitantsSource: z.string().min(1),
-    settings: regionSettingsSchema.default({ timezone: 'Europe/Amsterdam', defaultLocale: 'nl', smallCellThreshold: 5 }),
+    settings: regionSettingsSchema.default({ timezone: 'Europe/Amsterdam', defaultLocale: 'nl', smallCellThreshold: 5, legalBases: defaultLegalBases }),
     municipalities: z
       .array(z.strictObject({ code: municipalityCode, name: z.string().min(1), inhabitants: z.number().int().min(0) }))
       .min(1),

@@ -1,0 +1,102 @@
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '@server/core/auth/actor';
+import type { Role } from '@server/core/auth/roles';
+import type { Db } from '@server/core/db/database';
+import { AppError } from '@server/core/errors';
+import { writeAccessLog } from './access-log';
+
+/**
+ * The central authorization decision for records (cases, clients, signals…), deny by default:
+ * role × municipality scope × the record's municipalities × explicit grants. Modules describe
+ * their record types with RecordRules and call authorize(); they never decide themselves.
+ */
+export type RecordAction = 'read' | 'update' | 'delete' | 'export';
+
+export interface RecordRef {
+  type: string;
+  id: string;
+  regionCode: string;
+  /** Municipalities the record plays in (lead and involved). */
+  municipalities: string[];
+}
+
+export interface ActionRule {
+  /** Roles that may do this for every record of their region. */
+  regionWide?: Role[];
+  /** Roles that may do this when their scope covers one of the record's municipalities. */
+  ownMunicipality?: Role[];
+  /** Whether a valid grant (to the user or their organisation) allows it. */
+  byGrant?: boolean;
+}
+export type RecordRules = Partial<Record<RecordAction, ActionRule>>;
+
+export type DecisionReason =
+  | 'role-region'
+  | 'role-municipality'
+  | 'grant'
+  | 'no-actor'
+  | 'other-region'
+  | 'no-rule'
+  | 'outside-scope'
+  | 'no-grant'
+  | 'token';
+
+export interface Decision {
+  allowed: boolean;
+  reason: DecisionReason;
+  grantId?: string;
+}
+
+export async function findValidGrant(db: Db, actor: Actor, record: RecordRef, at = new Date()): Promise<string | undefined> {
+  const grant = await db
+    .selectFrom('access_grant')
+    .select('id')
+    .where('record_type', '=', record.type)
+    .where('record_id', '=', record.id)
+    .where('region_code', '=', record.regionCode)
+    .where('revoked_at', 'is', null)
+    .where('valid_from', '<=', at)
+    .where('valid_until', '>', at)
+    .where((eb) => eb.or([eb('grantee_user_id', '=', actor.userId), eb('grantee_organisation_id', '=', actor.organisationId)]))
+    .orderBy('valid_until', 'desc')
+    .executeTakeFirst();
+  return grant?.id;
+}
+
+export async function decide(db: Db, actor: Actor | undefined, action: RecordAction, record: RecordRef, rules: RecordRules): Promise<Decision> {
+  if (!actor) return { allowed: false, reason: 'no-actor' };
+  if (actor.via === 'token') return { allowed: false, reason: 'token' };
+  if (actor.regionCode !== record.regionCode) return { allowed: false, reason: 'other-region' };
+  const rule = rules[action];
+  if (!rule) return { allowed: false, reason: 'no-rule' };
+  if (actor.roles.some((r) => rule.regionWide?.includes(r))) return { allowed: true, reason: 'role-region' };
+  const inScope = actor.allMunicipalities || record.municipalities.some((m) => actor.municipalities.includes(m));
+  if (inScope && actor.roles.some((r) => rule.ownMunicipality?.includes(r))) return { allowed: true, reason: 'role-municipality' };
+  if (rule.byGrant) {
+    const grantId = await findValidGrant(db, actor, record);
+    if (grantId) return { allowed: true, reason: 'grant', grantId };
+    return { allowed: false, reason: 'no-grant' };
+  }
+  return { allowed: false, reason: 'outside-scope' };
+}
+
+/**
+ * Decides and, when refused, logs the denial and throws. A refused read answers 404 like a
+ * record that does not exist, so a refusal does not reveal that the record exists.
+ */
+export async function authorize(db: Db, request: FastifyRequest, action: RecordAction, record: RecordRef, rules: RecordRules): Promise<Decision> {
+  const decision = await decide(db, request.actor, action, record, rules);
+  if (!decision.allowed) {
+    await writeAccessLog(db, request, { action: 'denied', outcome: 'denied', recordType: record.type, recordId: record.id, reason: `${action}: ${decision.reason}` });
+    if (!request.actor) throw new AppError('auth.required');
+    throw new AppError(action === 'read' ? 'route.not-found' : 'access.denied');
+  }
+  return decision;
+}
+
+/** What the actor may do with a record, for the `permissions` of a response (the UI never guesses). */
+export async function permissionsFor(db: Db, actor: Actor | undefined, record: RecordRef, rules: RecordRules): Promise<Record<RecordAction, boolean>> {
+  const actions: RecordAction[] = ['read', 'update', 'delete', 'export'];
+  const decisions = await Promise.all(actions.map((a) => decide(db, actor, a, record, rules)));
+  return Object.fromEntries(actions.map((a, i) => [a, decisions[i]!.allowed])) as Record<RecordAction, boolean>;
+}
