@@ -28,6 +28,7 @@ export const accessActions = [
   'token-used',
   'grant-created',
   'grant-revoked',
+  'rejected',
 ] as const;
 export type AccessAction = (typeof accessActions)[number];
 export type AccessOutcome = 'success' | 'failure' | 'denied';
@@ -69,6 +70,7 @@ export async function writeAccessLog(db: Db, request: FastifyRequest, entry: Acc
       reason: entry.reason ?? null,
     })
     .execute();
+  if (entry.outcome !== 'success') request.failureLogged = true;
   // A logged read, export or change about named persons covers returning their data in this response.
   if (entry.outcome === 'success' && (entry.action === 'read' || entry.action === 'export' || (entry.subjects?.length ?? 0) > 0)) {
     request.personalDataLogged = true;

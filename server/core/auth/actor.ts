@@ -27,6 +27,8 @@ declare module 'fastify' {
     personalDataLogged?: boolean;
     /** Set by a route whose response this time holds no personal data (e.g. anonymous state). */
     noPersonalData?: boolean;
+    /** A failure of this request is already in the access log. */
+    failureLogged?: boolean;
   }
   interface FastifyContextConfig {
     access?: RouteAccess;

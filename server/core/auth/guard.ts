@@ -95,6 +95,24 @@ export async function registerAuth(app: FastifyInstance, { config, database }: A
     }
   });
 
+  // Rejected attempts to change something (bad input, refused, unknown record) are in the access log too.
+  app.addHook('onResponse', async (request, reply) => {
+    if (!STATE_CHANGING.has(request.method) || reply.statusCode < 400 || reply.statusCode >= 500 || request.failureLogged) return;
+    if (!request.url.startsWith(`${API_PREFIX}/`)) return;
+    try {
+      await writeAccessLog(db, request, {
+        action: 'rejected',
+        outcome: 'failure',
+        recordType: 'route',
+        recordId: `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`,
+        reason: `HTTP ${reply.statusCode}`,
+        userId: request.pendingSession?.userId,
+      });
+    } catch (error) {
+      request.log.error({ err: error }, 'could not log a rejected request');
+    }
+  });
+
   app.addHook('onSend', async (request, reply, payload) => {
     if (reply.statusCode >= 300 || !personalRoutes.has(`${request.method}:${request.routeOptions.url}`)) return payload;
     if (request.personalDataLogged || request.noPersonalData) return payload;

@@ -216,3 +216,18 @@ describe('access log', () => {
     expect((await verifyAccessLog(db())).firstBrokenId).toBe(3);
   });
 });
+
+describe('bad input on identity endpoints', () => {
+  it('gets a clear 4xx, changes nothing, and is logged', async () => {
+    const sessions = async () => (await db().selectFrom('user_session').select('id').execute()).length;
+    const before = await sessions();
+    const huge = await t.app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { email: 'a@example.test', password: 'x'.repeat(10_000) } });
+    expect(huge.statusCode).toBe(400);
+    expect(huge.json().invalidParams[0].name).toBe('body.password');
+    const extra = await t.app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { email: 'a@example.test', password: 'lang genoeg ww', role: 'functioneel-beheerder' } });
+    expect(extra.statusCode).toBe(400);
+    const rejected = await db().selectFrom('access_log').select(['reason', 'record_id']).where('action', '=', 'rejected').execute();
+    expect(rejected).toEqual(expect.arrayContaining([{ reason: 'HTTP 400', record_id: 'POST /api/v1/sessions' }]));
+    expect(await sessions()).toBe(before);
+  });
+});
