@@ -50,6 +50,24 @@ export const configSchema = z.object({
     .int()
     .min(1, { message: 'allowed: a whole number of requests per minute per client, at least 1' })
     .default(600),
+  // OIDC log-in: on when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_REDIRECT_URI are set (see README).
+  OIDC_ISSUER: z
+    .url({ message: 'allowed: the issuer URL of the OpenID provider, https (http only on loopback)' })
+    .refine((url) => /^https:\/\/[^?#]+$/.test(url) || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/[^?#]*)?$/.test(url), {
+      message: 'allowed: the issuer URL of the OpenID provider, https (http only on loopback), no query or fragment',
+    })
+    .optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_REDIRECT_URI: z
+    .url({ protocol: /^https?$/, message: 'allowed: the URL of /api/v1/oidc/callback as the browser sees it' })
+    .optional(),
+  OIDC_PROVIDER_NAME: z.string().min(1).max(60, { message: 'allowed: a name of at most 60 characters' }).default('OpenID Connect'),
+  OIDC_USER_CLAIM: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, { message: 'allowed: the name of an ID token claim, e.g. email, preferred_username, upn or sub' })
+    .default('email'),
+  OIDC_CREATE_USERS: booleanFlag.default(false),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -164,6 +164,17 @@ export interface AccessLogTable {
   hash: ColumnType<string, never, never>;
 }
 
+export interface OidcFlowTable {
+  /** SHA-256 of the state parameter. */
+  id: string;
+  code_verifier: string;
+  nonce: string;
+  return_to: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
 export interface Database {
   region: RegionTable;
   municipality: MunicipalityTable;
@@ -178,4 +189,5 @@ export interface Database {
   api_token: ApiTokenTable;
   access_grant: AccessGrantTable;
   access_log: AccessLogTable;
+  oidc_flow: OidcFlowTable;
 }

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_reference_data';
 import * as m0002 from './0002_accessibility_report';
 import * as m0003 from './0003_identity_and_access';
+import * as m0004 from './0004_oidc_flow';
 
 /** Forward-only migrations, in order. Add a file and list it here; never edit a released one. */
 export const migrations: Record<string, Migration> = {
   '0001_reference_data': m0001,
   '0002_accessibility_report': m0002,
   '0003_identity_and_access': m0003,
+  '0004_oidc_flow': m0004,
 };
