@@ -5,7 +5,7 @@ import { type Config, ConfigError, loadConfig } from '@server/core/config';
 import { migrate, openDatabase } from '@server/core/db/database';
 import { DataDirLockedError } from '@server/core/db/lock';
 import { exportData, ImportError, importData } from '@server/core/db/transfer';
-import { verifyAccessLog } from '@server/core/access/access-log';
+import { sealAccessLog, startSealer, verifyAccessLog } from '@server/core/access/access-log';
 import { apiTokenScopes } from '@server/modules/users/users.schema';
 import { createToken } from '@server/modules/users';
 import { demoAccounts } from '@server/modules/identity/identity.demo';
@@ -39,9 +39,12 @@ function exitWith(code: number, message: string): never {
 async function start(config: Config): Promise<void> {
   const prepared = await prepare(config, { log: (line) => console.log(line) });
   const app = await buildApp({ config, database: prepared.database }, modules);
+  const stopSealer = startSealer(prepared.database.db, (error) => app.log.error({ err: error }, 'sealing the access log failed'));
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'stopping');
     await app.close();
+    await stopSealer();
+    await sealAccessLog(prepared.database.db);
     await prepared.database.close();
     process.exit(0);
   };

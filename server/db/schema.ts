@@ -159,9 +159,10 @@ export interface AccessLogTable {
   request_id: string | null;
   outcome: string;
   reason: string | null;
-  /** Set by the database (hash chain trigger). */
-  prev_hash: ColumnType<string, never, never>;
-  hash: ColumnType<string, never, never>;
+  /** Set once by seal_access_log() (the hash chain). */
+  seq: ColumnType<number | null, never, never>;
+  prev_hash: ColumnType<string | null, never, never>;
+  hash: ColumnType<string | null, never, never>;
 }
 
 export interface OidcFlowTable {

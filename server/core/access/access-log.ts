@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { Db } from '@server/core/db/database';
 
 /**
@@ -47,29 +47,33 @@ export interface AccessLogEntry {
   userId?: string;
 }
 
+const INSERT_SQL = `insert into access_log (region_code, user_id, role, organisation_id, action, record_type, record_id, subjects,
+  purpose, grant_id, client_address, user_agent, request_id, outcome, reason)
+  values ($1, $2, $3, $4, $5, $6, $7, $8::text[], $9, $10, $11, $12, $13, $14, $15)`;
+
 /** Writes one entry, with who and from where taken from the request. */
 export async function writeAccessLog(db: Db, request: FastifyRequest, entry: AccessLogEntry): Promise<void> {
   const actor = request.actor;
-  await db
-    .insertInto('access_log')
-    .values({
-      region_code: actor?.regionCode ?? null,
-      user_id: actor?.userId ?? entry.userId ?? null,
-      role: actor ? actor.roles.join(',') : null,
-      organisation_id: actor?.organisationId ?? null,
-      action: entry.action,
-      record_type: entry.recordType ?? null,
-      record_id: entry.recordId ?? null,
-      subjects: entry.subjects ?? [],
-      purpose: entry.purpose ?? null,
-      grant_id: entry.grantId ?? null,
-      client_address: request.ip,
-      user_agent: request.headers['user-agent']?.slice(0, 300) ?? null,
-      request_id: request.id,
-      outcome: entry.outcome,
-      reason: entry.reason ?? null,
-    })
-    .execute();
+  // Static SQL on the hot path (every personal-data read writes one row).
+  await db.executeQuery(
+    CompiledQuery.raw(INSERT_SQL, [
+      actor?.regionCode ?? null,
+      actor?.userId ?? entry.userId ?? null,
+      actor ? actor.roles.join(',') : null,
+      actor?.organisationId ?? null,
+      entry.action,
+      entry.recordType ?? null,
+      entry.recordId ?? null,
+      entry.subjects ?? [],
+      entry.purpose ?? null,
+      entry.grantId ?? null,
+      request.ip,
+      request.headers['user-agent']?.slice(0, 300) ?? null,
+      request.id,
+      entry.outcome,
+      entry.reason ?? null,
+    ]),
+  );
   if (entry.outcome !== 'success') request.failureLogged = true;
   // A logged read, export or change about named persons covers returning their data in this response.
   if (entry.outcome === 'success' && (entry.action === 'read' || entry.action === 'export' || (entry.subjects?.length ?? 0) > 0)) {
@@ -99,17 +103,39 @@ export interface ChainCheck {
   firstBrokenId?: number;
 }
 
-/** Recomputes the hash chain in the database; reports the first row that does not fit. */
+/** Seals pending entries into the hash chain (one sealer at a time across app servers). */
+export async function sealAccessLog(db: Db, maxRows = 10_000): Promise<number> {
+  const { rows } = await sql<{ sealed: number }>`select seal_access_log(${maxRows}) as sealed`.execute(db);
+  return Number(rows[0]?.sealed ?? 0);
+}
+
+/** Runs the sealer every second until stopped; entries are chained within about a second. */
+export function startSealer(db: Db, onError: (error: unknown) => void): () => Promise<void> {
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = sealAccessLog(db).catch(onError);
+  }, 1000);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
+
+/** Seals what is pending, then recomputes the chain in the database and reports the first row that does not fit. */
 export async function verifyAccessLog(db: Db): Promise<ChainCheck> {
+  while ((await sealAccessLog(db)) > 0);
   const { rows } = await sql<{ rows: number; first_broken: number | null }>`
     with chain as (
-      select id, prev_hash, hash,
-        coalesce(lag(hash) over (order by id), '') as expected_prev,
+      select id, seq, prev_hash, hash,
+        coalesce(lag(hash) over (order by seq), '') as expected_prev,
+        lag(seq) over (order by seq) as previous_seq,
         encode(sha256(convert_to(prev_hash || '|' || access_log_payload(l), 'UTF8')), 'hex') as expected_hash
       from access_log l
     )
     select count(*)::int as rows,
-      min(id) filter (where prev_hash <> expected_prev or hash <> expected_hash) as first_broken
+      min(id) filter (where hash is null or prev_hash <> expected_prev or hash <> expected_hash
+        or seq <> coalesce(previous_seq, 0) + 1) as first_broken
     from chain`.execute(db);
   const row = rows[0]!;
   return { rows: Number(row.rows), ...(row.first_broken !== null ? { firstBrokenId: Number(row.first_broken) } : {}) };

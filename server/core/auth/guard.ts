@@ -5,7 +5,7 @@ import type { AppContext } from '@server/core/module';
 import { AppError } from '@server/core/errors';
 import { API_PREFIX } from '@server/core/http/openapi';
 import { z } from 'zod';
-import { findSession, loadActor, SESSION_COOKIE } from './sessions';
+import { findSessionWithActor, loadActor, SESSION_COOKIE } from './sessions';
 import { safeEqual, sha256 } from './secrets';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -47,8 +47,9 @@ export async function registerAuth(app: FastifyInstance, { config, database }: A
     }
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const session = await findSession(db, config, token);
-    if (!session) return;
+    const found = await findSessionWithActor(db, config, token);
+    if (!found) return;
+    const { session } = found;
     if (STATE_CHANGING.has(request.method)) {
       const csrf = request.headers['x-csrf-token'];
       if (typeof csrf !== 'string' || !safeEqual(csrf, session.csrfToken)) throw new AppError('auth.csrf');
@@ -57,7 +58,7 @@ export async function registerAuth(app: FastifyInstance, { config, database }: A
       request.pendingSession = { id: session.id, userId: session.userId, csrfToken: session.csrfToken };
       return;
     }
-    request.actor = await loadActor(db, session.userId, { via: 'session', sessionId: session.id });
+    request.actor = found.actor;
   });
 
   async function actorFromToken(request: FastifyRequest, token: string) {

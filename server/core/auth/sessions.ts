@@ -1,3 +1,4 @@
+import { CompiledQuery, sql } from 'kysely';
 import type { Config } from '@server/core/config';
 import type { Db } from '@server/core/db/database';
 import type { Actor } from './actor';
@@ -40,23 +41,69 @@ export async function createSession(
 
 /** A live session for a cookie token: not ended, within the absolute and the idle limit. */
 export async function findSession(db: Db, config: Pick<Config, 'SESSION_IDLE_MINUTES'>, token: string): Promise<SessionRow | undefined> {
+  const found = await findSessionWithActor(db, config, token);
+  return found?.session;
+}
+
+export interface SessionWithActor {
+  session: SessionRow;
+  /** The actor, when the second factor is done. */
+  actor?: Actor;
+}
+
+/**
+ * The hot path of every request with a session: session, account, roles and municipalities in
+ * one round trip (static SQL, no query building per request).
+ */
+export async function findSessionWithActor(db: Db, config: Pick<Config, 'SESSION_IDLE_MINUTES'>, token: string): Promise<SessionWithActor | undefined> {
   const now = Date.now();
-  const row = await db
-    .selectFrom('user_session as s')
-    .innerJoin('app_user as u', 'u.id', 's.user_id')
-    .select(['s.id', 's.user_id', 's.csrf_token', 's.second_factor_done', 's.last_seen_at'])
-    .where('s.token_hash', '=', sha256(token))
-    .where('s.ended_at', 'is', null)
-    .where('s.expires_at', '>', new Date(now))
-    .where('s.last_seen_at', '>', new Date(now - config.SESSION_IDLE_MINUTES * 60_000))
-    .where('u.active', '=', true)
-    .executeTakeFirst();
+  const { rows } = await db.executeQuery<SessionActorRow>(
+    CompiledQuery.raw(SESSION_ACTOR_SQL, [sha256(token), new Date(now), new Date(now - config.SESSION_IDLE_MINUTES * 60_000)]),
+  );
+  const row = rows[0];
   if (!row) return undefined;
   if (now - new Date(row.last_seen_at).getTime() > TOUCH_AFTER_MS) {
-    await db.updateTable('user_session').set({ last_seen_at: new Date(now) }).where('id', '=', row.id).execute();
+    await db.updateTable('user_session').set({ last_seen_at: new Date(now) }).where('id', '=', row.session_id).execute();
   }
-  return { id: row.id, userId: row.user_id, csrfToken: row.csrf_token, secondFactorDone: row.second_factor_done };
+  const session = { id: row.session_id, userId: row.user_id, csrfToken: row.csrf_token, secondFactorDone: row.second_factor_done };
+  if (!row.second_factor_done) return { session };
+  return {
+    session,
+    actor: {
+      userId: row.user_id,
+      regionCode: row.region_code,
+      organisationId: row.organisation_id,
+      displayName: row.display_name,
+      roles: (row.roles ?? []) as Role[],
+      allMunicipalities: row.all_municipalities,
+      municipalities: row.municipalities ?? [],
+      via: 'session',
+      sessionId: row.session_id,
+    },
+  };
 }
+
+interface SessionActorRow {
+  session_id: string;
+  user_id: string;
+  csrf_token: string;
+  second_factor_done: boolean;
+  last_seen_at: Date;
+  region_code: string;
+  organisation_id: string;
+  display_name: string;
+  all_municipalities: boolean;
+  roles: string[] | null;
+  municipalities: string[] | null;
+}
+
+const SESSION_ACTOR_SQL = `
+  select s.id as session_id, s.user_id, s.csrf_token, s.second_factor_done, s.last_seen_at,
+    u.region_code, u.organisation_id, u.display_name, u.all_municipalities,
+    (select array_agg(r.role order by r.role) from user_role r where r.user_id = u.id) as roles,
+    (select array_agg(m.municipality_code order by m.municipality_code) from user_municipality m where m.user_id = u.id) as municipalities
+  from user_session s join app_user u on u.id = s.user_id
+  where s.token_hash = $1 and s.ended_at is null and s.expires_at > $2 and s.last_seen_at > $3 and u.active`;
 
 /** After the second factor: a new token (the session id rotates on every change of privilege). */
 export async function completeSecondFactor(db: Db, sessionId: string): Promise<string> {
@@ -87,25 +134,31 @@ export async function endAllSessions(db: Db, userId: string): Promise<number> {
 
 /** The actor of a user: roles and municipality scope. */
 export async function loadActor(db: Db, userId: string, via: Pick<Actor, 'via' | 'sessionId' | 'tokenId' | 'scopes'>): Promise<Actor | undefined> {
+  // One round trip: the account with its roles and municipalities aggregated.
   const user = await db
-    .selectFrom('app_user')
-    .select(['id', 'region_code', 'organisation_id', 'display_name', 'all_municipalities'])
-    .where('id', '=', userId)
-    .where('active', '=', true)
+    .selectFrom('app_user as u')
+    .select(['u.id', 'u.region_code', 'u.organisation_id', 'u.display_name', 'u.all_municipalities'])
+    .select((eb) => [
+      eb.fn.coalesce(eb.selectFrom('user_role as r').select(sql<string[]>`array_agg(r.role order by r.role)`.as('x')).whereRef('r.user_id', '=', 'u.id'), sql<string[]>`'{}'::text[]`).as('roles'),
+      eb.fn
+        .coalesce(
+          eb.selectFrom('user_municipality as m').select(sql<string[]>`array_agg(m.municipality_code order by m.municipality_code)`.as('x')).whereRef('m.user_id', '=', 'u.id'),
+          sql<string[]>`'{}'::text[]`,
+        )
+        .as('municipalities'),
+    ])
+    .where('u.id', '=', userId)
+    .where('u.active', '=', true)
     .executeTakeFirst();
   if (!user) return undefined;
-  const [roleRows, municipalityRows] = await Promise.all([
-    db.selectFrom('user_role').select('role').where('user_id', '=', userId).orderBy('role').execute(),
-    db.selectFrom('user_municipality').select('municipality_code').where('user_id', '=', userId).orderBy('municipality_code').execute(),
-  ]);
   return {
     userId: user.id,
     regionCode: user.region_code,
     organisationId: user.organisation_id,
     displayName: user.display_name,
-    roles: roleRows.map((r) => r.role as Role),
+    roles: (user.roles ?? []) as Role[],
     allMunicipalities: user.all_municipalities,
-    municipalities: municipalityRows.map((m) => m.municipality_code),
+    municipalities: user.municipalities ?? [],
     ...via,
   };
 }

@@ -3,8 +3,8 @@ import { runStatements } from '@server/core/db/statements';
 
 /**
  * Accounts, sessions, API tokens, need-to-know grants and the access log (NEN 7513).
- * The access log is append-only: a trigger refuses UPDATE and DELETE, and each row carries
- * the SHA-256 of the previous row's hash and its own content (a hash chain).
+ * The access log is append-only: a trigger refuses UPDATE and DELETE (except sealing a row once),
+ * and sealed rows carry the SHA-256 of the previous row's hash and their own content (a hash chain).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(db, [
@@ -111,35 +111,66 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       request_id text,
       outcome text not null,
       reason text,
-      prev_hash text not null,
-      hash text not null
+      seq bigint unique,
+      prev_hash text,
+      hash text
     )`,
     `create index access_log_at on access_log (at)`,
     `create index access_log_user on access_log (user_id, at)`,
     `create index access_log_record on access_log (record_type, record_id)`,
+    `create index access_log_unsealed on access_log (id) where hash is null`,
     `create function access_log_payload(l access_log) returns text language sql immutable as $$
       -- Every field in a fixed position (NULL as empty), so no two rows share a payload.
-      select concat_ws('|', l.id::text, to_char(l.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'),
+      select concat_ws('|', l.seq::text, l.id::text, to_char(l.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'),
         coalesce(l.region_code, ''), coalesce(l.user_id::text, ''), coalesce(l.role, ''), coalesce(l.organisation_id::text, ''),
         l.action, coalesce(l.record_type, ''), coalesce(l.record_id, ''), array_to_string(l.subjects, ','), coalesce(l.purpose, ''),
         coalesce(l.grant_id::text, ''), coalesce(l.client_address, ''), coalesce(l.user_agent, ''), coalesce(l.request_id, ''),
         l.outcome, coalesce(l.reason, ''))
     $$`,
-    `create function access_log_chain() returns trigger language plpgsql as $$
+    /*
+     * Sealing: writers insert without waiting for each other; a sealer (every app server runs it,
+     * one at a time by advisory lock) gives unsealed rows the next sequence number and chains
+     * them: hash = sha256(previous hash | payload). Rows that commit late are sealed in a later
+     * batch, so no row is ever left out of the chain.
+     */
+    `create function seal_access_log(max_rows integer) returns integer language plpgsql as $$
     declare
       previous text;
+      next_seq bigint;
+      r access_log;
+      sealed integer := 0;
     begin
-      -- One writer at a time, so the chain follows the id order across app servers.
-      perform pg_advisory_xact_lock(7513);
-      select hash into previous from access_log order by id desc limit 1;
-      new.prev_hash := coalesce(previous, '');
-      new.hash := encode(sha256(convert_to(new.prev_hash || '|' || access_log_payload(new), 'UTF8')), 'hex');
-      return new;
+      if not pg_try_advisory_xact_lock(7513) then
+        return 0;
+      end if;
+      select hash, seq into previous, next_seq from access_log where seq is not null order by seq desc limit 1;
+      previous := coalesce(previous, '');
+      next_seq := coalesce(next_seq, 0);
+      for r in select * from access_log where hash is null order by id limit max_rows loop
+        next_seq := next_seq + 1;
+        r.seq := next_seq;
+        r.prev_hash := previous;
+        r.hash := encode(sha256(convert_to(previous || '|' || access_log_payload(r), 'UTF8')), 'hex');
+        update access_log set seq = r.seq, prev_hash = r.prev_hash, hash = r.hash where id = r.id;
+        previous := r.hash;
+        sealed := sealed + 1;
+      end loop;
+      return sealed;
     end
     $$`,
-    `create trigger access_log_chain before insert on access_log for each row execute function access_log_chain()`,
     `create function access_log_append_only() returns trigger language plpgsql as $$
     begin
+      -- The only change allowed: sealing an unsealed row (setting seq, prev_hash and hash once).
+      if tg_op = 'UPDATE' and old.hash is null and old.seq is null and new.hash is not null
+        and (new.id, new.at, new.region_code, new.user_id, new.role, new.organisation_id, new.action, new.record_type,
+             new.record_id, new.subjects, new.purpose, new.grant_id, new.client_address, new.user_agent, new.request_id,
+             new.outcome, new.reason)
+        is not distinct from
+            (old.id, old.at, old.region_code, old.user_id, old.role, old.organisation_id, old.action, old.record_type,
+             old.record_id, old.subjects, old.purpose, old.grant_id, old.client_address, old.user_agent, old.request_id,
+             old.outcome, old.reason) then
+        return new;
+      end if;
       raise exception 'access_log is append-only: % refused', tg_op using errcode = 'insufficient_privilege';
     end
     $$`,
