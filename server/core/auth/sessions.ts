@@ -39,12 +39,6 @@ export async function createSession(
   return { token, session: { id: row.id, userId: user.userId, csrfToken, secondFactorDone: user.secondFactorDone } };
 }
 
-/** A live session for a cookie token: not ended, within the absolute and the idle limit. */
-export async function findSession(db: Db, config: Pick<Config, 'SESSION_IDLE_MINUTES'>, token: string): Promise<SessionRow | undefined> {
-  const found = await findSessionWithActor(db, config, token);
-  return found?.session;
-}
-
 export interface SessionWithActor {
   session: SessionRow;
   /** The actor, when the second factor is done. */
@@ -52,6 +46,7 @@ export interface SessionWithActor {
 }
 
 /**
+ * A live session for a cookie token (not ended, within the absolute and the idle limit).
  * The hot path of every request with a session: session, account, roles and municipalities in
  * one round trip (static SQL, no query building per request).
  */
