@@ -3,19 +3,19 @@ import {
   Button,
   FormField,
   FormFieldDescription,
-  FormFieldErrorMessage,
   FormLabel,
   Heading2,
-  Heading3,
   Paragraph,
   Select,
   SelectOption,
   Textarea,
 } from '@utrecht/component-library-react';
-import { type FormEvent, type MouseEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiError, toApiError } from '@web/core/api/client';
+import { ErrorSummary, FieldError } from '@web/core/components/FormParts';
 import { ErrorState } from '@web/core/components/States';
+import { describedBy as describedByIds } from '@web/core/forms';
 import { useMainNavigation } from '@web/core/navigation';
 import { submitAccessibilityReport } from './accessibility.api';
 import { ReportReceipt } from './ReportReceipt';
@@ -77,33 +77,20 @@ export function ReportProblemForm({ fromPath }: { fromPath?: string }) {
     const kind = errors[field];
     return kind ? t(`accessibility.form.errors.${field}.${kind}`) : undefined;
   };
-  const focusField = (field: ReportField) => (event: MouseEvent<HTMLAnchorElement>) => {
-    event.preventDefault();
-    document.getElementById(ids[field])?.focus();
-  };
   const describedBy = (field: ReportField, hasDescription: boolean) =>
-    [hasDescription ? `${ids[field]}-description` : '', errors[field] ? `${ids[field]}-error` : ''].filter(Boolean).join(' ') ||
-    undefined;
+    describedByIds(ids[field], { description: hasDescription, error: Boolean(errors[field]) });
 
   return (
     <div className="schakel-report">
       <Heading2 id="report-heading">{t('accessibility.form.heading')}</Heading2>
       <Paragraph>{t('accessibility.form.intro')}</Paragraph>
       <form className="schakel-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="report-heading">
-        {outcome.kind === 'invalid' ? (
-          <div ref={summary} tabIndex={-1} className="schakel-error-summary" role="alert" aria-labelledby="report-errors-heading">
-            <Heading3 id="report-errors-heading">{t('accessibility.form.errors.heading')}</Heading3>
-            <ul>
-              {(Object.keys(errors) as ReportField[]).map((field) => (
-                <li key={field}>
-                  <a href={`#${ids[field]}`} onClick={focusField(field)} className="utrecht-link utrecht-link--html-a">
-                    {message(field)}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <ErrorSummary
+          ref={summary}
+          id="report-errors"
+          level={3}
+          items={(Object.keys(errors) as ReportField[]).map((field) => ({ target: ids[field], message: message(field) ?? '' }))}
+        />
         {outcome.kind === 'failed' ? <ErrorState error={outcome.error} heading={t('accessibility.form.failed')} /> : null}
 
         <FormField invalid={Boolean(errors.description)} className="schakel-form__field">
@@ -113,12 +100,7 @@ export function ReportProblemForm({ fromPath }: { fromPath?: string }) {
           <FormFieldDescription id={`${ids.description}-description`} className="utrecht-form-field__description">
             {t('accessibility.form.description.hint')}
           </FormFieldDescription>
-          {errors.description ? (
-            <FormFieldErrorMessage id={`${ids.description}-error`} className="utrecht-form-field__error-message">
-              <span className="schakel-visually-hidden">{t('accessibility.form.errors.prefix')} </span>
-              {message('description')}
-            </FormFieldErrorMessage>
-          ) : null}
+          {errors.description ? <FieldError id={ids.description}>{message('description')}</FieldError> : null}
           <div className="utrecht-form-field__input">
             <Textarea
               id={ids.description}
@@ -137,12 +119,7 @@ export function ReportProblemForm({ fromPath }: { fromPath?: string }) {
           <div className="utrecht-form-field__label">
             <FormLabel htmlFor={ids.pagePath}>{t('accessibility.form.page.label')}</FormLabel>
           </div>
-          {errors.pagePath ? (
-            <FormFieldErrorMessage id={`${ids.pagePath}-error`} className="utrecht-form-field__error-message">
-              <span className="schakel-visually-hidden">{t('accessibility.form.errors.prefix')} </span>
-              {message('pagePath')}
-            </FormFieldErrorMessage>
-          ) : null}
+          {errors.pagePath ? <FieldError id={ids.pagePath}>{message('pagePath')}</FieldError> : null}
           <div className="utrecht-form-field__input">
             <Select
               id={ids.pagePath}
