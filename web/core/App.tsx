@@ -3,29 +3,43 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { i18n } from './i18n';
 import { InstallationProvider } from './installation';
 import { AppShell } from './layout/AppShell';
-import { footerNavigation, mainNavigation, type WebModule } from './module';
+import { RouteGate } from './layout/RouteGate';
+import { footerNavigation, mainNavigation, visibleNavigation, type WebModule } from './module';
 import { NavigationContext } from './navigation';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { SessionProvider, useSession } from './session';
+
+/** The routes and the navigation this person may use (the server decides again on every request). */
+function Shell({ modules }: { modules: readonly WebModule[] }) {
+  const { me } = useSession();
+  const navigation = visibleNavigation(mainNavigation(modules), me);
+  return (
+    <NavigationContext value={navigation}>
+      <BrowserRouter>
+        <Routes>
+          <Route element={<AppShell navigation={navigation} footer={visibleNavigation(footerNavigation(modules), me)} />}>
+            <Route index element={<HomePage sections={navigation.slice(1)} />} />
+            {modules.flatMap((module) =>
+              module.routes.map((route) => (
+                <Route key={route.path} path={route.path} element={<RouteGate access={route.access}>{route.element}</RouteGate>} />
+              )),
+            )}
+            <Route path="*" element={<NotFoundPage sections={navigation} />} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </NavigationContext>
+  );
+}
 
 export function App({ modules }: { modules: readonly WebModule[] }) {
-  const navigation = mainNavigation(modules);
   return (
     <I18nextProvider i18n={i18n}>
       <InstallationProvider>
-        <NavigationContext value={navigation}>
-          <BrowserRouter>
-          <Routes>
-            <Route element={<AppShell navigation={navigation} footer={footerNavigation(modules)} />}>
-              <Route index element={<HomePage sections={navigation.slice(1)} />} />
-              {modules.flatMap((module) =>
-                module.routes.map((route) => <Route key={route.path} path={route.path} element={route.element} />),
-              )}
-              <Route path="*" element={<NotFoundPage sections={navigation} />} />
-            </Route>
-          </Routes>
-          </BrowserRouter>
-        </NavigationContext>
+        <SessionProvider>
+          <Shell modules={modules} />
+        </SessionProvider>
       </InstallationProvider>
     </I18nextProvider>
   );

@@ -1,8 +1,13 @@
+import type { Me } from '@server/modules/identity/identity.schema';
 import type { ParseKeys } from 'i18next';
 import type { ReactNode } from 'react';
+import { isVisibleTo, type Restricted, type RouteAccess } from './access';
 
-/** A link in the main navigation, the footer or the overview on the home page. */
-export interface NavigationItem {
+/**
+ * A link in the main navigation, the footer or the overview on the home page. An item with
+ * `visible` shows only to whom the predicate holds, e.g. `visibleWhen.manageUsers`.
+ */
+export interface NavigationItem extends Restricted {
   to: string;
   labelKey: ParseKeys;
   /** One sentence for the overview on the home page. */
@@ -13,6 +18,8 @@ export interface WebRoute {
   /** Path below the root, in Dutch, without a leading slash: `regio`. */
   path: string;
   element: ReactNode;
+  /** Who may open it; public when left out. Others are sent to the log-in or see "no access". */
+  access?: RouteAccess;
 }
 
 /** The screens of one capability; the same module names as on the server. */
@@ -28,6 +35,11 @@ export const homeNavigation: NavigationItem = { to: '/', labelKey: 'nav.home' };
 /** The main navigation: home first, then each module's sections in module order. */
 export function mainNavigation(modules: readonly WebModule[]): NavigationItem[] {
   return [homeNavigation, ...modules.flatMap((module) => module.navigation ?? [])];
+}
+
+/** The items this person may use; the data list stays the same for everyone. */
+export function visibleNavigation(items: readonly NavigationItem[], me: Me | undefined): NavigationItem[] {
+  return items.filter((item) => isVisibleTo(item, me));
 }
 
 export function footerNavigation(modules: readonly WebModule[]): NavigationItem[] {

@@ -63,23 +63,55 @@ async function problemOf(response: Response): Promise<Problem | undefined> {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
 }
 
-/** Calls the API in the interface language; resolves with the JSON body or rejects with an ApiError. */
+/**
+ * The CSRF token of the current session, in memory only (the session cookie itself is HttpOnly).
+ * The session provider sets it from every answer of `GET /sessions/current`.
+ */
+let csrfToken: string | undefined;
+
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+type SessionChangedListener = () => void;
+const sessionChangedListeners = new Set<SessionChangedListener>();
+
+/** Answers that mean the session is not what this tab thinks it is. */
+const sessionChangedCodes = new Set(['auth.required', 'auth.csrf']);
+
+/**
+ * Called when the API answers `auth.required` (the session ended: expired, ended elsewhere) or
+ * `auth.csrf` (another tab logged in or out, so the cookie belongs to another session). The
+ * session provider listens and asks again; the request itself is not repeated, because it
+ * may now run as someone else.
+ */
+export function onSessionChanged(listener: SessionChangedListener): () => void {
+  sessionChangedListeners.add(listener);
+  return () => sessionChangedListeners.delete(listener);
+}
+
+/**
+ * Calls the API in the interface language; resolves with the JSON body (undefined for 204) or
+ * rejects with an ApiError. State-changing requests carry the session's CSRF token.
+ */
 export async function apiRequest<T>(url: string, options: RequestOptions = {}): Promise<T> {
   const language = currentLanguage();
+  const method = options.method ?? 'GET';
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
     'Accept-Language': language,
   };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
     response = await fetch(url, {
-      method: options.method ?? 'GET',
+      method,
       headers,
       body: options.body === undefined ? null : JSON.stringify(options.body),
       signal: options.signal ?? null,
@@ -89,7 +121,12 @@ export async function apiRequest<T>(url: string, options: RequestOptions = {}): 
     if (options.signal?.aborted) throw error;
     throw new ApiError(0, undefined, language, { cause: error });
   }
-  if (!response.ok) throw new ApiError(response.status, await problemOf(response), language);
+  if (!response.ok) {
+    const problem = await problemOf(response);
+    if (problem && sessionChangedCodes.has(problem.code)) for (const listener of sessionChangedListeners) listener();
+    throw new ApiError(response.status, problem, language);
+  }
+  if (response.status === 204) return undefined as T;
   try {
     return (await response.json()) as T;
   } catch (error) {

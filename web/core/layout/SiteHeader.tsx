@@ -2,6 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
 import { useDefaultRegion } from '@web/core/installation';
 import type { NavigationItem } from '@web/core/module';
+import { useSession } from '@web/core/session';
+import { AccountMenu } from './AccountMenu';
+import { DemoBanner } from './DemoBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LogoMark } from './LogoMark';
 
@@ -9,6 +12,7 @@ export function SiteHeader({ navigation }: { navigation: NavigationItem[] }) {
   const { t } = useTranslation();
   const region = useDefaultRegion();
   const regionName = region.status === 'ready' ? region.data?.name : undefined;
+  const { demoMode } = useSession();
   return (
     <header className="schakel-header">
       <div className="schakel-header__bar">
@@ -22,7 +26,10 @@ export function SiteHeader({ navigation }: { navigation: NavigationItem[] }) {
               </span>
             </span>
           </Link>
-          <LanguageSwitch />
+          <div className="schakel-header__tools">
+            <LanguageSwitch />
+            <AccountMenu />
+          </div>
         </div>
       </div>
       <nav className="schakel-nav" aria-label={t('nav.label')}>
@@ -36,6 +43,7 @@ export function SiteHeader({ navigation }: { navigation: NavigationItem[] }) {
           ))}
         </ul>
       </nav>
+      {demoMode ? <DemoBanner /> : null}
     </header>
   );
 }
