@@ -1,6 +1,7 @@
 import type { WebModule } from '@web/core/module';
 import { accessibilityModule } from './accessibility';
+import { identityModule } from './identity';
 import { regionsModule } from './regions';
 
 /** The web modules in navigation order; the same names as the server modules. */
-export const modules: readonly WebModule[] = [regionsModule, accessibilityModule];
+export const modules: readonly WebModule[] = [regionsModule, identityModule, accessibilityModule];

@@ -7,3 +7,6 @@ export const regionsModule: WebModule = {
   routes: [{ path: 'regio', element: <RegionPage /> }],
   navigation: [{ to: '/regio', labelKey: 'nav.region', descriptionKey: 'regions.summary' }],
 };
+
+/** For other modules: the region's municipalities (e.g. for names and choices in a form). */
+export { loadMunicipalities } from './regions.api';
