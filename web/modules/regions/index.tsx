@@ -8,5 +8,5 @@ export const regionsModule: WebModule = {
   navigation: [{ to: '/regio', labelKey: 'nav.region', descriptionKey: 'regions.summary' }],
 };
 
-/** For other modules: the region's municipalities (e.g. for names and choices in a form). */
-export { loadMunicipalities } from './regions.api';
+/** For other modules: the region's municipalities and organisations (e.g. for choices in a form). */
+export { loadAllOrganisations, loadMunicipalities } from './regions.api';

@@ -1,4 +1,4 @@
-import type { Municipality, MunicipalityList, OrganisationList } from '@server/modules/regions/regions.schema';
+import type { Municipality, MunicipalityList, Organisation, OrganisationList } from '@server/modules/regions/regions.schema';
 import { apiRequest, apiUrl } from '@web/core/api/client';
 import type { OrganisationFilters } from './regions.rules';
 
@@ -29,4 +29,16 @@ export function organisationsUrl(region: string, filters: OrganisationFilters): 
 
 export async function loadOrganisations(url: string, signal: AbortSignal): Promise<OrganisationList> {
   return apiRequest<OrganisationList>(url, { signal });
+}
+
+/** All organisations of a region (e.g. for a choice in a form), following `next` links. */
+export async function loadAllOrganisations(region: string, signal: AbortSignal): Promise<Organisation[]> {
+  const all: Organisation[] = [];
+  let url: string | undefined = apiUrl('/organisations', { region, page: 1, pageSize: MAX_PAGE_SIZE });
+  while (url) {
+    const page: OrganisationList = await apiRequest<OrganisationList>(url, { signal });
+    all.push(...page._embedded.organisations);
+    url = page._links.next?.href;
+  }
+  return all;
 }
