@@ -1,8 +1,9 @@
 import type { WebModule } from '@web/core/module';
 import { accessibilityModule } from './accessibility';
+import { accessLogModule } from './access-log';
 import { identityModule } from './identity';
 import { regionsModule } from './regions';
 import { usersModule } from './users';
 
 /** The web modules in navigation order; the same names as the server modules. */
-export const modules: readonly WebModule[] = [regionsModule, usersModule, identityModule, accessibilityModule];
+export const modules: readonly WebModule[] = [regionsModule, usersModule, accessLogModule, identityModule, accessibilityModule];
