@@ -1,7 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Role } from '@server/core/auth/roles';
 import { createTestApp, type TestApp } from '@server/core/testing';
+import { demoAccounts } from '@server/modules/identity/identity.demo';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WEB_DIR = './dist/web';
@@ -27,10 +30,13 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** The whole server with demo data on a random local port, serving the built web app. */
-export async function startApp(): Promise<RunningApp> {
+/**
+ * The whole server with demo data on a random local port, serving the built web app. Every test
+ * logs in from 127.0.0.1, so the per-address log-in limit is raised (unless a test sets it).
+ */
+export async function startApp(overrides: Partial<TestApp['config']> = {}): Promise<RunningApp> {
   if (!existsSync(`${WEB_DIR}/index.html`)) throw new Error(`${WEB_DIR} is missing: run npm run build:web first`);
-  const test = await createTestApp({ SCHAKEL_WEB_DIR: WEB_DIR, SCHAKEL_DEMO: 'on' });
+  const test = await createTestApp({ SCHAKEL_WEB_DIR: WEB_DIR, SCHAKEL_DEMO: 'on', LOGIN_RATE_LIMIT_PER_MINUTE: 1000, ...overrides });
   await test.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = test.app.server.address() as AddressInfo;
   return { test, baseUrl: `http://127.0.0.1:${port}`, close: () => test.close() };
@@ -119,4 +125,36 @@ export async function focused(page: Page): Promise<{ tag: string; text: string; 
       outline: (style.outlineStyle !== 'none' && style.outlineWidth !== '0px') || style.boxShadow !== 'none',
     };
   });
+}
+
+/** The demo log-in of a role in the app's default region (demo mode skips its second factor). */
+export function demoAccount(app: RunningApp, role: Role): { email: string; password: string } {
+  const account = demoAccounts([app.test.config.SCHAKEL_REGION]).find((candidate) => candidate.role === role);
+  if (!account) throw new Error(`no demo account for ${role}`);
+  return { email: account.email, password: account.password };
+}
+
+/** Logs the context in through the API (the session cookie lands in the context), for tests of pages behind the log-in. */
+export async function logInThroughApi(context: BrowserContext, account: { email: string; password: string }): Promise<void> {
+  const response = await context.request.post('/api/v1/sessions', { data: account });
+  if (response.status() !== 201) throw new Error(`log-in failed: ${response.status()} ${await response.text()}`);
+  const body = (await response.json()) as { state: string };
+  if (body.state !== 'active') throw new Error(`log-in stopped at ${body.state}; use a demo account or the form`);
+}
+
+/** Logs in through the form on /inloggen, as a person would. */
+export async function logInThroughForm(page: Page, account: { email: string; password: string }): Promise<void> {
+  await page.locator('#login-email').fill(account.email);
+  await page.locator('#login-password').fill(account.password);
+  await page.locator('main form button[type="submit"]').click();
+}
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** The WCAG 2.1 AA violations axe finds on the page as it is now, as readable lines. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return result.violations.map(
+    (violation) => `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
 }
