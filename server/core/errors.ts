@@ -129,7 +129,10 @@ export const errorCatalogue = {
   'service.unavailable': {
     status: 503,
     title: { nl: 'Dienst niet beschikbaar', en: 'Service unavailable' },
-    detail: { nl: 'De database antwoordt niet.', en: 'The database does not answer.' },
+    detail: {
+      nl: 'Een dienst waarvan Schakel afhangt (de database of de identiteitsprovider) antwoordt niet.',
+      en: 'A service Schakel depends on (the database or the identity provider) does not answer.',
+    },
   },
   'server.error': {
     status: 500,

@@ -97,9 +97,10 @@ export async function registerAuth(app: FastifyInstance, { config, database }: A
   });
 
   // Rejected attempts to change something (bad input, refused, unknown record) are in the access log too.
-  app.addHook('onResponse', async (request, reply) => {
-    if (!STATE_CHANGING.has(request.method) || reply.statusCode < 400 || reply.statusCode >= 500 || request.failureLogged) return;
-    if (!request.url.startsWith(`${API_PREFIX}/`)) return;
+  // Written before the response leaves (onSend), so the entry exists when the client sees the answer.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!STATE_CHANGING.has(request.method) || reply.statusCode < 400 || reply.statusCode >= 500 || request.failureLogged) return payload;
+    if (!request.url.startsWith(`${API_PREFIX}/`)) return payload;
     try {
       await writeAccessLog(db, request, {
         action: 'rejected',
@@ -112,6 +113,7 @@ export async function registerAuth(app: FastifyInstance, { config, database }: A
     } catch (error) {
       request.log.error({ err: error }, 'could not log a rejected request');
     }
+    return payload;
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
