@@ -1,16 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BrowserPage,
-  focused,
-  launchBrowser,
-  openPage,
-  type RunningApp,
-  startApp,
-  waitForOrganisations,
-  waitForPage,
-} from './support/harness';
+import { describe, expect, it } from 'vitest';
+import { focused, waitForOrganisations, browserSuite } from './support/harness';
 
 const gooiEnVechtstreek = [
   ['GM0376', 'Blaricum'],
@@ -22,20 +12,12 @@ const gooiEnVechtstreek = [
   ['GM1696', 'Wijdemeren'],
 ];
 
-let app: RunningApp;
-let browser: Browser;
-const opened: BrowserPage[] = [];
+const suite = browserSuite();
+const open = suite.open;
 
-async function open(path: string, options: Parameters<typeof openPage>[2] = {}): Promise<BrowserPage> {
-  const session = await openPage(browser, app.baseUrl, options);
-  opened.push(session);
-  await session.page.goto(path);
-  await waitForPage(session.page);
-  return session;
-}
 
 async function apiJson<T>(url: string): Promise<T> {
-  const response = await app.test.app.inject({ method: 'GET', url });
+  const response = await suite.app.test.app.inject({ method: 'GET', url });
   expect(response.statusCode).toBe(200);
   return response.json<T>();
 }
@@ -45,16 +27,6 @@ interface Paged {
   _embedded: { organisations: { name: string; fictional: boolean }[]; municipalities: { code: string; inhabitants: number }[] };
 }
 
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const session of opened) await session.context.close();
-  await browser?.close();
-  await app?.close();
-});
 
 describe('region page (/regio)', () => {
   it('lists the 7 municipalities of Gooi en Vechtstreek with CBS code, inhabitants and total', async () => {

@@ -1,18 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserPage, focused, launchBrowser, openPage, type RunningApp, startApp, waitForPage } from './support/harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { focused, waitForPage, browserSuite } from './support/harness';
 
-let app: RunningApp;
-let browser: Browser;
-const opened: BrowserPage[] = [];
+const suite = browserSuite();
+const open = suite.open;
 
-async function open(path: string, options: Parameters<typeof openPage>[2] = {}): Promise<BrowserPage> {
-  const session = await openPage(browser, app.baseUrl, options);
-  opened.push(session);
-  await session.page.goto(path);
-  await waitForPage(session.page);
-  return session;
-}
 
 /** The title is set just after the page renders; wait for it, then fail with a clear message. */
 async function expectTitle(page: Page, title: string): Promise<void> {
@@ -20,16 +12,6 @@ async function expectTitle(page: Page, title: string): Promise<void> {
   await expect(page.title()).resolves.toBe(title);
 }
 
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const session of opened) await session.context.close();
-  await browser?.close();
-  await app?.close();
-});
 
 describe('web shell', () => {
   it('loads with the default region name and the product name in the header', async () => {

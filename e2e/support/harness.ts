@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { Role } from '@server/core/auth/roles';
 import { createTestApp, type TestApp } from '@server/core/testing';
 import { demoAccounts } from '@server/modules/identity/identity.demo';
@@ -157,4 +158,36 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return result.violations.map(
     (violation) => `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
   );
+}
+
+/**
+ * The usual set-up of a browser test file: one app and one browser for the file, pages opened
+ * at a path and closed afterwards. Call at the top level of the file.
+ */
+export function browserSuite(overrides: Partial<TestApp['config']> = {}) {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  const opened: BrowserPage[] = [];
+  beforeAll(async () => {
+    app = await startApp(overrides);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const session of opened) await session.context.close();
+    await browser?.close();
+    await app?.close();
+  });
+  return {
+    get app(): RunningApp {
+      if (!app) throw new Error('the app starts in beforeAll');
+      return app;
+    },
+    async open(path: string, options: OpenOptions = {}): Promise<BrowserPage> {
+      const session = await openPage(browser!, app!.baseUrl, options);
+      opened.push(session);
+      await session.page.goto(path);
+      await waitForPage(session.page);
+      return session;
+    },
+  };
 }
