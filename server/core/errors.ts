@@ -126,6 +126,79 @@ export const errorCatalogue = {
       en: 'Choose a password of at least 12 characters that is not in the list of common passwords.',
     },
   },
+  'signal.not-found': {
+    status: 404,
+    title: { nl: 'Signaal niet gevonden', en: 'Signal not found' },
+    detail: { nl: 'Er is geen signaal met dit id dat u mag zien.', en: 'There is no signal with this id that you may see.' },
+  },
+  'signal.attachment-unknown': {
+    status: 400,
+    title: { nl: 'Onbekende bijlage', en: 'Unknown attachment' },
+    detail: {
+      nl: 'Een of meer bijlagen horen niet bij deze melding of zijn al gebruikt. Voeg ze opnieuw toe.',
+      en: 'One or more attachments do not belong to this report or were used already. Add them again.',
+    },
+  },
+  'signal.attachment-type': {
+    status: 415,
+    title: { nl: 'Dit soort bestand kan niet mee', en: 'This kind of file is not accepted' },
+    detail: {
+      nl: 'Voeg een foto (JPEG, PNG, GIF, WebP, HEIC), een PDF, een Word- of OpenDocument-bestand of platte tekst toe. De inhoud van het bestand telt, niet de naam.',
+      en: 'Add a photo (JPEG, PNG, GIF, WebP, HEIC), a PDF, a Word or OpenDocument file, or plain text. The content of the file counts, not its name.',
+    },
+  },
+  'signal.attachment-too-large': {
+    status: 413,
+    title: { nl: 'Bestand te groot', en: 'File too large' },
+    detail: { nl: 'Een bijlage is groter dan toegestaan.', en: 'An attachment is larger than allowed.' },
+  },
+  'signal.attachment-limit': {
+    status: 409,
+    title: { nl: 'Te veel bijlagen', en: 'Too many attachments' },
+    detail: { nl: 'Er zijn al zoveel bijlagen toegevoegd als mag.', en: 'The maximum number of attachments has been added already.' },
+  },
+  'public.challenge-invalid': {
+    status: 400,
+    title: { nl: 'Controle mislukt', en: 'Check failed' },
+    detail: {
+      nl: 'De automatische controle tegen spam is verlopen of klopt niet. Verstuur het formulier opnieuw; uw tekst blijft staan.',
+      en: 'The automatic check against spam expired or is wrong. Send the form again; your text stays.',
+    },
+  },
+  'public.honeypot': {
+    status: 400,
+    title: { nl: 'Melding niet aangenomen', en: 'Report not accepted' },
+    detail: { nl: 'Het veld "laat leeg" is ingevuld. Maak het leeg en verstuur opnieuw.', en: 'The field "leave empty" was filled in. Empty it and send again.' },
+  },
+  'public.follow-up-not-found': {
+    status: 404,
+    title: { nl: 'Combinatie niet gevonden', en: 'Combination not found' },
+    detail: {
+      nl: 'Het meldingsnummer en de volgcode horen niet bij elkaar. Controleer beide en probeer het opnieuw.',
+      en: 'The reference and the follow-up code do not match. Check both and try again.',
+    },
+  },
+  'signal.version-conflict': {
+    status: 409,
+    title: { nl: 'Intussen gewijzigd', en: 'Changed in the meantime' },
+    detail: {
+      nl: 'Iemand anders heeft dit signaal intussen gewijzigd. Laad het opnieuw; uw wijziging is niet opgeslagen.',
+      en: 'Someone else changed this signal in the meantime. Reload it; your change was not saved.',
+    },
+  },
+  'signal.not-open': {
+    status: 409,
+    title: { nl: 'Signaal is afgesloten', en: 'Signal is closed' },
+    detail: { nl: 'Een samengevoegd of afgesloten signaal kan niet meer worden gewijzigd.', en: 'A merged or closed signal can no longer be changed.' },
+  },
+  'signal.link-invalid': {
+    status: 400,
+    title: { nl: 'Koppeling niet mogelijk', en: 'Link not possible' },
+    detail: {
+      nl: 'Een signaal kan niet aan zichzelf of aan een samengevoegd signaal worden gekoppeld, en niet twee keer.',
+      en: 'A signal cannot be linked to itself or to a merged signal, nor twice.',
+    },
+  },
   'service.unavailable': {
     status: 503,
     title: { nl: 'Dienst niet beschikbaar', en: 'Service unavailable' },

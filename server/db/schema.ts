@@ -20,6 +20,8 @@ export interface RegionSettingsColumn {
   defaultLocale: 'nl' | 'en';
   smallCellThreshold: number;
   legalBases?: { code: string; label: { nl: string; en: string } }[];
+  places?: Record<string, string>;
+  duplicateWindowDays?: number;
 }
 
 export interface MunicipalityTable {
@@ -176,6 +178,148 @@ export interface OidcFlowTable {
   used_at: Date | null;
 }
 
+export interface InstallationSecretTable {
+  name: string;
+  value: string;
+  created_at: Generated<Date>;
+}
+
+export type SignalChannel = 'public-form' | 'professional' | 'mailbox' | 'mma' | 'watch' | 'phone' | 'other';
+export type SignalStatus = 'new' | 'in-triage' | 'forwarded' | 'merged' | 'closed';
+
+export interface SignalTable {
+  id: Generated<string>;
+  region_code: string;
+  reference: string;
+  channel: SignalChannel;
+  submission_key: string | null;
+  source_id: string | null;
+  status: ColumnType<SignalStatus, SignalStatus | undefined, SignalStatus>;
+  acute: ColumnType<boolean, boolean | undefined, boolean>;
+  forms: ColumnType<string[], string[] | undefined, string[]>;
+  indicators: ColumnType<string[], string[] | undefined, string[]>;
+  summary: string;
+  period_from: ColumnType<Date | null, string | null | undefined, string | null>;
+  period_until: ColumnType<Date | null, string | null | undefined, string | null>;
+  meldcode_applies: boolean | null;
+  anonymous: ColumnType<boolean, boolean | undefined, boolean>;
+  reporter_name: string | null;
+  reporter_email: string | null;
+  reporter_phone: string | null;
+  reporter_organisation: string | null;
+  language: ColumnType<string, string | undefined, string>;
+  submitted_by: string | null;
+  follow_up_hash: string | null;
+  follow_up_sealed: string | null;
+  challenge_hash: string | null;
+  merged_into: string | null;
+  closed_reason: string | null;
+  received_at: Timestamp;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface SignalMunicipalityTable {
+  signal_id: string;
+  municipality_code: string;
+  derived: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export type SignalPersonRole = 'victim' | 'suspect' | 'witness' | 'reporter' | 'other';
+
+export interface SignalPersonTable {
+  id: Generated<string>;
+  signal_id: string;
+  role: SignalPersonRole;
+  name: string | null;
+  alias: string | null;
+  phone: string | null;
+  email: string | null;
+  approximate_age: number | null;
+  nationality: string | null;
+  bsn: string | null;
+  description: string | null;
+}
+
+export interface SignalBusinessTable {
+  id: Generated<string>;
+  signal_id: string;
+  name: string | null;
+  kvk_number: string | null;
+  address: string | null;
+  sector: string | null;
+}
+
+export interface SignalLocationTable {
+  id: Generated<string>;
+  signal_id: string;
+  description: string | null;
+  street: string | null;
+  house_number: string | null;
+  postcode: string | null;
+  place: string | null;
+  municipality_code: string | null;
+}
+
+export interface SignalVehicleTable {
+  id: Generated<string>;
+  signal_id: string;
+  license_plate: string | null;
+  description: string | null;
+}
+
+export type SignalKeyKind = 'phone' | 'address' | 'person' | 'business' | 'vehicle';
+
+export interface SignalKeyTable {
+  signal_id: string;
+  region_code: string;
+  kind: SignalKeyKind;
+  value: string;
+  received_at: Timestamp;
+}
+
+export interface SignalAttachmentTable {
+  id: Generated<string>;
+  region_code: string;
+  submission_key: string | null;
+  signal_id: string | null;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  created_at: Generated<Date>;
+}
+
+export interface SignalLinkTable {
+  id: Generated<string>;
+  region_code: string;
+  signal_id: string;
+  other_signal_id: string;
+  kind: 'related' | 'merged';
+  reason: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface SignalAdditionTable {
+  id: Generated<string>;
+  signal_id: string;
+  text: string;
+  created_at: Generated<Date>;
+}
+
+export interface SignalEventTable {
+  id: Generated<string>;
+  signal_id: string;
+  region_code: string;
+  at: Generated<Date>;
+  actor_user_id: string | null;
+  kind: string;
+  detail: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
 export interface Database {
   region: RegionTable;
   municipality: MunicipalityTable;
@@ -191,4 +335,16 @@ export interface Database {
   access_grant: AccessGrantTable;
   access_log: AccessLogTable;
   oidc_flow: OidcFlowTable;
+  installation_secret: InstallationSecretTable;
+  signal: SignalTable;
+  signal_municipality: SignalMunicipalityTable;
+  signal_person: SignalPersonTable;
+  signal_business: SignalBusinessTable;
+  signal_location: SignalLocationTable;
+  signal_vehicle: SignalVehicleTable;
+  signal_key: SignalKeyTable;
+  signal_attachment: SignalAttachmentTable;
+  signal_link: SignalLinkTable;
+  signal_addition: SignalAdditionTable;
+  signal_event: SignalEventTable;
 }

@@ -18,6 +18,8 @@ export interface RecordRef {
   regionCode: string;
   /** Municipalities the record plays in (lead and involved). */
   municipalities: string[];
+  /** The account that created the record (a signaleerder's own signal), when the record type has one. */
+  ownerUserId?: string | null;
 }
 
 export interface ActionRule {
@@ -27,6 +29,8 @@ export interface ActionRule {
   ownMunicipality?: Role[];
   /** Whether a valid grant (to the user or their organisation) allows it. */
   byGrant?: boolean;
+  /** Whether the account that created the record may do this (whatever its role). */
+  owner?: boolean;
 }
 export type RecordRules = Partial<Record<RecordAction, ActionRule>>;
 
@@ -34,6 +38,7 @@ export type DecisionReason =
   | 'role-region'
   | 'role-municipality'
   | 'grant'
+  | 'owner'
   | 'no-actor'
   | 'other-region'
   | 'no-rule'
@@ -70,6 +75,7 @@ export async function decide(db: Db, actor: Actor | undefined, action: RecordAct
   const rule = rules[action];
   if (!rule) return { allowed: false, reason: 'no-rule' };
   if (actor.roles.some((r) => rule.regionWide?.includes(r))) return { allowed: true, reason: 'role-region' };
+  if (rule.owner && record.ownerUserId && record.ownerUserId === actor.userId) return { allowed: true, reason: 'owner' };
   const inScope = actor.allMunicipalities || record.municipalities.some((m) => actor.municipalities.includes(m));
   if (inScope && actor.roles.some((r) => rule.ownMunicipality?.includes(r))) return { allowed: true, reason: 'role-municipality' };
   if (rule.byGrant) {

@@ -3,6 +3,7 @@ import * as m0001 from './0001_reference_data';
 import * as m0002 from './0002_accessibility_report';
 import * as m0003 from './0003_identity_and_access';
 import * as m0004 from './0004_oidc_flow';
+import * as m0005 from './0005_signals';
 
 /** Forward-only migrations, in order. Add a file and list it here; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_accessibility_report': m0002,
   '0003_identity_and_access': m0003,
   '0004_oidc_flow': m0004,
+  '0005_signals': m0005,
 };

@@ -44,6 +44,11 @@ export const regionSettingsSchema = z
       .min(1)
       .default(defaultLegalBases)
       .describe('Legal bases that can be recorded on a grant'),
+    places: z
+      .record(z.string().min(1), municipalityCode)
+      .default({})
+      .describe('Place names (woonplaatsen) that are not a municipality name, to route signals to their municipality'),
+    duplicateWindowDays: z.number().int().min(1).max(3650).default(365).describe('How far back a signal is compared for likely duplicates'),
   })
   .meta({ id: 'RegionSettings' });
 
@@ -54,7 +59,7 @@ export const regionFileSchema = z
     code: regionCode,
     name: z.string().min(1),
     inhabitantsSource: z.string().min(1),
-    settings: regionSettingsSchema.default({ timezone: 'Europe/Amsterdam', defaultLocale: 'nl', smallCellThreshold: 5, legalBases: defaultLegalBases }),
+    settings: regionSettingsSchema.default({ timezone: 'Europe/Amsterdam', defaultLocale: 'nl', smallCellThreshold: 5, legalBases: defaultLegalBases, places: {}, duplicateWindowDays: 365 }),
     municipalities: z
       .array(z.strictObject({ code: municipalityCode, name: z.string().min(1), inhabitants: z.number().int().min(0) }))
       .min(1),

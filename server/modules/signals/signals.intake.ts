@@ -1,0 +1,204 @@
+import type { Transaction } from 'kysely';
+import type { Db } from '@server/core/db/database';
+import { AppError } from '@server/core/errors';
+import type { Database, SignalChannel, SignalPersonRole } from '@server/db/schema';
+import { keysOf } from './signals.keys';
+import * as repository from './signals.repository';
+
+/**
+ * The one way a signal enters Schakel, whatever the channel (public form, professional form,
+ * mailbox, anonymous-line import): committed in one transaction — signal, persons, businesses,
+ * locations, vehicles, municipalities, duplicate keys, attachments and the first timeline event —
+ * before anyone gets a reference. Idempotent on the submission key and on (channel, source id).
+ */
+export interface NewSignal {
+  regionCode: string;
+  channel: SignalChannel;
+  /** SHA-256 of the client's submissionId (forms). */
+  submissionKey?: string | null;
+  /** The id in the source system: Message-ID (mailbox), the export's own id (imports). */
+  sourceId?: string | null;
+  acute?: boolean;
+  forms?: string[];
+  indicators?: string[];
+  summary: string;
+  periodFrom?: string | null;
+  periodUntil?: string | null;
+  meldcodeApplies?: boolean | null;
+  anonymous?: boolean;
+  reporter?: { name?: string | null; email?: string | null; phone?: string | null; organisation?: string | null } | null;
+  language?: string;
+  submittedBy?: string | null;
+  followUpHash?: string | null;
+  followUpSealed?: string | null;
+  challengeHash?: string | null;
+  receivedAt?: Date;
+  persons?: NewPerson[];
+  businesses?: { name?: string | null; kvkNumber?: string | null; address?: string | null; sector?: string | null }[];
+  locations?: { description?: string | null; street?: string | null; houseNumber?: string | null; postcode?: string | null; place?: string | null }[];
+  vehicles?: { licensePlate?: string | null; description?: string | null }[];
+  /** Chosen municipalities; when empty they are derived from the locations. */
+  municipalities?: string[];
+  /** Attachments uploaded before under the same submission key. */
+  attachmentIds?: string[];
+  /** Attachments that arrive with the signal (mailbox). */
+  attachments?: { fileName: string; mediaType: string; content: Uint8Array; sha256: string }[];
+  /** Extra detail for the first timeline event (e.g. the import batch). */
+  eventDetail?: Record<string, unknown>;
+}
+
+export interface NewPerson {
+  role: SignalPersonRole;
+  name?: string | null;
+  alias?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  approximateAge?: number | null;
+  nationality?: string | null;
+  bsn?: string | null;
+  description?: string | null;
+}
+
+export interface RecordedSignal {
+  id: string;
+  reference: string;
+  regionCode: string;
+  channel: SignalChannel;
+  acute: boolean;
+  receivedAt: Date;
+  municipalities: string[];
+  /** False when the submission or source id was already recorded (nothing was changed). */
+  created: boolean;
+}
+
+/** Called inside the recording transaction for every new signal (e.g. the acute alert writes its outbox rows). */
+export type SignalRecordedHook = (trx: Transaction<Database>, signal: RecordedSignal) => Promise<void>;
+const hooks: SignalRecordedHook[] = [];
+export function onSignalRecorded(hook: SignalRecordedHook): void {
+  if (!hooks.includes(hook)) hooks.push(hook);
+}
+
+const fold = (value: string) =>
+  value
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/** Place name → municipality code: the municipality's own name or a configured place of the region. */
+export interface RoutingTable {
+  byPlace: Map<string, string>;
+  codes: Set<string>;
+  duplicateWindowDays: number;
+}
+
+const routingCache = new Map<string, { at: number; table: RoutingTable }>();
+export async function routingTable(db: Db | Transaction<Database>, regionCode: string): Promise<RoutingTable> {
+  const cached = routingCache.get(regionCode);
+  if (cached && Date.now() - cached.at < 60_000) return cached.table;
+  const { municipalities, settings } = await repository.regionRouting(db, regionCode);
+  const byPlace = new Map<string, string>();
+  for (const m of municipalities) byPlace.set(fold(m.name), m.code);
+  for (const [place, code] of Object.entries(settings.places ?? {})) byPlace.set(fold(place), code);
+  const table = { byPlace, codes: new Set(municipalities.map((m) => m.code)), duplicateWindowDays: settings.duplicateWindowDays ?? 365 };
+  routingCache.set(regionCode, { at: Date.now(), table });
+  return table;
+}
+
+export function municipalityOfPlace(table: RoutingTable, place: string | null | undefined): string | undefined {
+  if (!place) return undefined;
+  const folded = fold(place);
+  return table.byPlace.get(folded) ?? table.byPlace.get(folded.replace(/^(gemeente|gem) /, ''));
+}
+
+export async function recordSignal(db: Db, input: NewSignal): Promise<RecordedSignal> {
+  const table = await routingTable(db, input.regionCode);
+  const chosen = [...new Set(input.municipalities ?? [])];
+  const unknown = chosen.filter((c) => !table.codes.has(c));
+  if (unknown.length > 0) {
+    throw new AppError('request.invalid', {
+      invalidParams: unknown.map((code) => ({ name: 'body.municipalities', code: 'signal.unknown-municipality', reason: `${code} is not a municipality of this region` })),
+    });
+  }
+  const locations = (input.locations ?? []).map((l) => ({ ...l, municipalityCode: municipalityOfPlace(table, l.place) ?? null }));
+  const derived = [...new Set(locations.map((l) => l.municipalityCode).filter((c): c is string => Boolean(c)))];
+  const municipalities = chosen.length > 0 ? chosen.map((code) => ({ code, derived: false })) : derived.map((code) => ({ code, derived: true }));
+  const receivedAt = input.receivedAt ?? new Date();
+
+  return db.transaction().execute(async (trx) => {
+    const existing = await repository.findExistingSubmission(trx, input.regionCode, input.channel, input.submissionKey, input.sourceId);
+    if (existing) return { ...existing, created: false };
+    const reference = await repository.nextReference(trx, receivedAt);
+    const inserted = await repository.insertSignal(trx, {
+      region_code: input.regionCode,
+      reference,
+      channel: input.channel,
+      submission_key: input.submissionKey ?? null,
+      source_id: input.sourceId ?? null,
+      acute: input.acute ?? false,
+      forms: input.forms ?? [],
+      indicators: input.indicators ?? [],
+      summary: input.summary,
+      period_from: input.periodFrom ?? null,
+      period_until: input.periodUntil ?? null,
+      meldcode_applies: input.meldcodeApplies ?? null,
+      anonymous: input.anonymous ?? !input.reporter,
+      reporter_name: input.reporter?.name ?? null,
+      reporter_email: input.reporter?.email ?? null,
+      reporter_phone: input.reporter?.phone ?? null,
+      reporter_organisation: input.reporter?.organisation ?? null,
+      language: input.language ?? 'nl',
+      submitted_by: input.submittedBy ?? null,
+      follow_up_hash: input.followUpHash ?? null,
+      follow_up_sealed: input.followUpSealed ?? null,
+      challenge_hash: input.challengeHash ?? null,
+      merged_into: null,
+      closed_reason: null,
+      received_at: receivedAt,
+      updated_at: receivedAt,
+    });
+    if (!inserted) {
+      // A concurrent request with the same submission or source id won the race.
+      const winner = await repository.findExistingSubmission(trx, input.regionCode, input.channel, input.submissionKey, input.sourceId);
+      if (!winner) throw new AppError('service.unavailable');
+      return { ...winner, created: false };
+    }
+    const id = inserted.id;
+    await repository.insertChildren(trx, id, {
+      persons: input.persons ?? [],
+      businesses: input.businesses ?? [],
+      locations,
+      vehicles: input.vehicles ?? [],
+      municipalities,
+      keys: keysOf({ persons: input.persons, businesses: input.businesses, locations: input.locations, vehicles: input.vehicles }),
+      regionCode: input.regionCode,
+      receivedAt,
+    });
+    if (input.attachmentIds?.length) {
+      if (!input.submissionKey) throw new AppError('signal.attachment-unknown');
+      const claimed = await repository.claimAttachments(trx, id, input.submissionKey, input.attachmentIds);
+      if (claimed !== new Set(input.attachmentIds).size) throw new AppError('signal.attachment-unknown');
+    }
+    if (input.attachments?.length) await repository.insertAttachments(trx, input.regionCode, id, input.attachments);
+    await repository.insertEvent(trx, {
+      signal_id: id,
+      region_code: input.regionCode,
+      actor_user_id: input.submittedBy ?? null,
+      kind: 'received',
+      detail: JSON.stringify({ channel: input.channel, ...input.eventDetail }),
+    });
+    const recorded: RecordedSignal = {
+      id,
+      reference,
+      regionCode: input.regionCode,
+      channel: input.channel,
+      acute: input.acute ?? false,
+      receivedAt,
+      municipalities: municipalities.map((m) => m.code),
+      created: true,
+    };
+    for (const hook of hooks) await hook(trx, recorded);
+    return recorded;
+  });
+}
