@@ -2,7 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { sealAccessLog } from '@server/core/access/access-log';
+import { testConfig } from '@server/core/config';
+import { type Db, migrate, openDatabase } from '@server/core/db/database';
 
 /** `npx schakel` end to end on embedded data directories: demo, export, migrate, import. */
 const schakel = (args: string[], env: Record<string, string> = {}) =>
@@ -11,6 +15,16 @@ const schakel = (args: string[], env: Record<string, string> = {}) =>
     encoding: 'utf8',
     timeout: 120_000,
   });
+
+/** The embedded database of a data directory, opened in this process while no command runs. */
+async function withDatabase(dir: string, use: (db: Db) => Promise<void>): Promise<void> {
+  const database = await openDatabase(testConfig({ DATABASE_URL: undefined, SCHAKEL_DATA_DIR: dir }));
+  try {
+    await use(database.db);
+  } finally {
+    await database.close();
+  }
+}
 
 describe('npx schakel', () => {
   it('fills a data directory with demo data and moves it to another one by export and import', () => {
@@ -60,4 +74,45 @@ describe('npx schakel security commands', () => {
     expect(verified.status).toBe(0);
     expect(verified.stdout).toMatch(/Access log intact: \d+ entries/);
   });
+
+  it('prints the latest anchor of the access log and catches a rewrite of the whole chain with it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'schakel-cli-'));
+    await withDatabase(dir, async (db) => {
+      await migrate(db);
+      for (const reason of ['wrong-password', 'unknown-account', 'locked']) {
+        await sql`insert into access_log (action, outcome, reason) values ('login-failed', 'failure', ${reason})`.execute(db);
+      }
+      await sealAccessLog(db);
+    });
+
+    const first = schakel(['verify-access-log'], { SCHAKEL_DATA_DIR: dir });
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toMatch(/Access log intact: 3 entries/);
+    const printed = /Latest anchor: (3:[0-9a-f]{64}) \(entry of \d{4}-\d\d-\d\dT[\d:.]+Z\)/.exec(first.stdout);
+    expect(printed, first.stdout).not.toBeNull();
+    const anchor = printed![1]!;
+    const checked = schakel(['verify-access-log', '--anchor', anchor], { SCHAKEL_DATA_DIR: dir });
+    expect(checked.status, checked.stderr).toBe(0);
+    expect(checked.stdout).toContain('anchor 3 matches');
+
+    // A superuser edits a row and rebuilds the whole chain: the chain itself looks intact again…
+    await withDatabase(dir, async (db) => {
+      await sql`alter table access_log disable trigger access_log_no_update`.execute(db);
+      await sql`update access_log set reason = 'rewritten', seq = null, prev_hash = null, hash = null`.execute(db);
+      await sql`alter table access_log enable trigger access_log_no_update`.execute(db);
+      await sealAccessLog(db);
+    });
+    expect(schakel(['verify-access-log'], { SCHAKEL_DATA_DIR: dir }).status).toBe(0);
+    // …but not against the anchor recorded before.
+    const rewritten = schakel(['verify-access-log', '--anchor', anchor], { SCHAKEL_DATA_DIR: dir });
+    expect(rewritten.status).toBe(5);
+    expect(rewritten.stderr).toContain(`does NOT match the anchor ${anchor}: seq 3 now has hash`);
+    const missing = schakel(['verify-access-log', '--anchor', `4${anchor.slice(1)}`], { SCHAKEL_DATA_DIR: dir });
+    expect(missing.status).toBe(5);
+    expect(missing.stderr).toContain('there is no sealed entry 4');
+
+    const malformed = schakel(['verify-access-log', '--anchor', 'gisteren'], { SCHAKEL_DATA_DIR: dir });
+    expect(malformed.status).toBe(2);
+    expect(malformed.stderr).toContain('--anchor must be SEQ:HASH');
+  }, 120_000);
 });

@@ -5,7 +5,7 @@ import { type Config, ConfigError, loadConfig } from '@server/core/config';
 import { migrate, openDatabase } from '@server/core/db/database';
 import { DataDirLockedError } from '@server/core/db/lock';
 import { exportData, ImportError, importData } from '@server/core/db/transfer';
-import { sealAccessLog, startSealer, verifyAccessLog } from '@server/core/access/access-log';
+import { sealAccessLog, sealedEntry, startSealer, verifyAccessLog } from '@server/core/access/access-log';
 import { apiTokenScopes } from '@server/modules/users/users.schema';
 import { createToken } from '@server/modules/users';
 import { demoAccounts } from '@server/modules/identity/identity.demo';
@@ -25,7 +25,9 @@ Commands:
   export --out FILE      write all data to FILE (NDJSON), e.g. to move from PGlite to PostgreSQL
   import --in FILE       read an export into a freshly migrated, empty database
   openapi [--out FILE]   print or write the OpenAPI document
-  verify-access-log      check the hash chain of the access log (exit 5 when broken)
+  verify-access-log [--anchor SEQ:HASH]
+                         check the hash chain of the access log and print its latest anchor;
+                         with --anchor also check an anchor recorded earlier (exit 5 when broken)
   token create --email ADDRESS --name NAME --scopes a,b [--days 90]
                          create an API token for an account (printed once)
 
@@ -80,6 +82,13 @@ function demoBanner(config: Config, prepared: Awaited<ReturnType<typeof prepare>
   ];
 }
 
+/** `SEQ:HASH` as printed by verify-access-log ("Latest anchor: …"). */
+function parseAnchor(value: string): { seq: number; hash: string } {
+  const match = /^(\d{1,18}):([0-9a-f]{64})$/i.exec(value.trim());
+  if (!match) exitWith(2, '--anchor must be SEQ:HASH as verify-access-log prints it, e.g. 1234:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08');
+  return { seq: Number(match[1]), hash: match[2]!.toLowerCase() };
+}
+
 export async function main(argv: string[]): Promise<void> {
   const [command = 'start', ...rest] = argv;
   const { values, positionals } = parseArgs({
@@ -93,6 +102,7 @@ export async function main(argv: string[]): Promise<void> {
       name: { type: 'string' },
       scopes: { type: 'string' },
       days: { type: 'string' },
+      anchor: { type: 'string' },
       ...Object.fromEntries(Object.keys(demoSizes(modules)).map((name) => [name, { type: 'string' as const }])),
     },
     strict: true,
@@ -162,12 +172,21 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'verify-access-log': {
+      const anchor = values.anchor === undefined ? undefined : parseAnchor(values.anchor);
       const database = await openDatabase(config);
       try {
         await migrate(database.db);
         const check = await verifyAccessLog(database.db);
         if (check.firstBrokenId !== undefined) exitWith(5, `Access log BROKEN at entry ${check.firstBrokenId} (of ${check.rows}): changed or removed after it was written.`);
-        console.log(`Access log intact: ${check.rows} entries, hash chain verified.`);
+        if (anchor) {
+          const entry = await sealedEntry(database.db, anchor.seq);
+          if (entry?.hash !== anchor.hash) {
+            exitWith(5, `Access log does NOT match the anchor ${anchor.seq}:${anchor.hash}: ${entry ? `seq ${anchor.seq} now has hash ${entry.hash}` : `there is no sealed entry ${anchor.seq}`}. The log was rewritten after the anchor was recorded.`);
+          }
+        }
+        console.log(`Access log intact: ${check.rows} entries, hash chain verified${anchor ? `, anchor ${anchor.seq} matches` : ''}.`);
+        // One line to record outside the database (see README, "Anchoring the access log").
+        console.log(check.latest ? `Latest anchor: ${check.latest.seq}:${check.latest.hash} (entry of ${check.latest.at.toISOString()})` : 'Latest anchor: none (nothing sealed yet)');
       } finally {
         await database.close();
       }

@@ -101,6 +101,17 @@ export async function readPersonalData<T>(
 export interface ChainCheck {
   rows: number;
   firstBrokenId?: number;
+  /**
+   * The newest sealed entry. Its seq and hash, recorded outside the database, are an external
+   * anchor: whoever rewrites the table and recomputes the whole chain cannot keep that hash.
+   */
+  latest?: ChainAnchor;
+}
+
+export interface ChainAnchor {
+  seq: number;
+  hash: string;
+  at: Date;
 }
 
 /** Seals pending entries into the hash chain (one sealer at a time across app servers). */
@@ -138,5 +149,18 @@ export async function verifyAccessLog(db: Db): Promise<ChainCheck> {
         or seq <> coalesce(previous_seq, 0) + 1) as first_broken
     from chain`.execute(db);
   const row = rows[0]!;
-  return { rows: Number(row.rows), ...(row.first_broken !== null ? { firstBrokenId: Number(row.first_broken) } : {}) };
+  const latest = await sealedEntry(db);
+  return {
+    rows: Number(row.rows),
+    ...(row.first_broken !== null ? { firstBrokenId: Number(row.first_broken) } : {}),
+    ...(latest ? { latest } : {}),
+  };
+}
+
+/** The sealed entry with this seq (an anchor recorded earlier), or the newest one without it. */
+export async function sealedEntry(db: Db, seq?: number): Promise<ChainAnchor | undefined> {
+  let query = db.selectFrom('access_log').select(['seq', 'hash', 'at']).where('seq', 'is not', null).where('hash', 'is not', null);
+  query = seq === undefined ? query.orderBy('seq', 'desc').limit(1) : query.where('seq', '=', seq);
+  const row = await query.executeTakeFirst();
+  return row ? { seq: Number(row.seq), hash: row.hash!, at: new Date(row.at) } : undefined;
 }
