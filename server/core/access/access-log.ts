@@ -45,6 +45,11 @@ export interface AccessLogEntry {
   reason?: string;
   /** For events before anyone is logged in (a failed log-in): the account concerned, if known. */
   userId?: string;
+  /**
+   * For events before anyone is logged in: the region whose privacy officer must see the entry
+   * (the account's region, or the installation's region when no account matched).
+   */
+  regionCode?: string;
 }
 
 const INSERT_SQL = `insert into access_log (region_code, user_id, role, organisation_id, action, record_type, record_id, subjects,
@@ -57,7 +62,7 @@ export async function writeAccessLog(db: Db, request: FastifyRequest, entry: Acc
   // Static SQL on the hot path (every personal-data read writes one row).
   await db.executeQuery(
     CompiledQuery.raw(INSERT_SQL, [
-      actor?.regionCode ?? null,
+      actor?.regionCode ?? entry.regionCode ?? null,
       actor?.userId ?? entry.userId ?? null,
       actor ? actor.roles.join(',') : null,
       actor?.organisationId ?? null,

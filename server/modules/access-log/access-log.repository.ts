@@ -5,7 +5,8 @@ function filtered(db: Db, region: string, filter: AccessLogFilter) {
   let query = db
     .selectFrom('access_log as l')
     .leftJoin('app_user as u', 'u.id', 'l.user_id')
-    // Entries of this region, and security events of its accounts (failed log-ins have no region yet).
+    // Entries of this region (failed log-ins: the account's region, or the installation's for an
+    // unknown address), and security events of its accounts written before anyone was logged in.
     .where((eb) => eb.or([eb('l.region_code', '=', region), eb('u.region_code', '=', region)]));
   if (filter.from) query = query.where('l.at', '>=', new Date(filter.from));
   if (filter.to) query = query.where('l.at', '<', new Date(filter.to));

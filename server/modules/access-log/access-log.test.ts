@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createTestUser, expectRoleMatrix, logIn, type LoggedIn, type TestApp } from '@server/core/testing';
 
@@ -34,6 +35,26 @@ describe('access log for the privacy officer', () => {
     // Searching is itself logged.
     const own = await t.prepared.database.db.selectFrom('access_log').select('id').where('record_type', '=', 'access-log').where('action', '=', 'read').execute();
     expect(own.length).toBeGreaterThan(0);
+  });
+
+  it('shows failed log-ins for unknown addresses to the FG of the installation’s region only, without the address', async () => {
+    const requestId = randomUUID();
+    const address = `onbekend-${requestId.slice(0, 8)}@example.test`;
+    const refused = await t.app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { email: address, password: 'een wachtwoord van lengte' }, headers: { 'x-request-id': requestId } });
+    expect(refused.statusCode).toBe(401);
+    const search = async (headers: Record<string, string>) => {
+      const response = await t.app.inject({ url: '/api/v1/access-log?action=login-failed&outcome=failure&pageSize=100', headers });
+      expect(response.statusCode, response.body).toBe(200);
+      return (response.json()._embedded.entries as { requestId: string }[]).find((entry) => entry.requestId === requestId);
+    };
+    const found = await search(fg.headers);
+    expect(found).toMatchObject({ action: 'login-failed', outcome: 'failure', reason: 'unknown-account', userId: null, role: null });
+    expect(JSON.stringify(found)).not.toContain(address);
+    const stored = await t.prepared.database.db.selectFrom('access_log').select(['region_code', 'user_id']).where('request_id', '=', requestId).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ region_code: t.config.SCHAKEL_REGION, user_id: null });
+    // The FG of another region sees their own accounts' failures, not these.
+    const otherFg = await logIn(t, await createTestUser(t, { roles: ['privacy-officer'], allMunicipalities: true, region: 'ijsselland' }));
+    expect(await search(otherFg.headers)).toBeUndefined();
   });
 
   it('rejects a malformed period', async () => {

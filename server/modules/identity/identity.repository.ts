@@ -5,7 +5,7 @@ import type { Db } from '@server/core/db/database';
 export function findUserByEmail(db: Db, email: string) {
   return db
     .selectFrom('app_user')
-    .select(['id', 'password_hash', 'active', 'is_demo', 'locked_until', 'failed_attempts', 'totp_enabled_at'])
+    .select(['id', 'region_code', 'password_hash', 'active', 'is_demo', 'locked_until', 'failed_attempts', 'totp_enabled_at'])
     .where('email', '=', email)
     .executeTakeFirst();
 }

@@ -28,9 +28,11 @@ export async function logIn({ db, config, demoMode }: Deps, request: FastifyRequ
   const passwordOk = await verifyPassword(user && !locked && user.active ? user.password_hash : null, input.password);
   if (!user || !passwordOk || locked || !user.active) {
     const reason = !user ? 'unknown-account' : locked ? 'locked' : !user.active ? 'inactive' : 'wrong-password';
-    await writeAccessLog(db, request, { action: 'login-failed', outcome: 'failure', userId: user?.id, reason });
+    // An unknown address belongs to no region: it goes to the installation's, so its FG sees it.
+    const regionCode = user?.region_code ?? config.SCHAKEL_REGION;
+    await writeAccessLog(db, request, { action: 'login-failed', outcome: 'failure', userId: user?.id, regionCode, reason });
     if (user && !locked && user.active && (await repository.recordFailure(db, user.id, config.LOCKOUT_ATTEMPTS, config.LOCKOUT_MINUTES))) {
-      await writeAccessLog(db, request, { action: 'lockout', outcome: 'success', userId: user.id, recordType: 'user', recordId: user.id });
+      await writeAccessLog(db, request, { action: 'lockout', outcome: 'success', userId: user.id, regionCode, recordType: 'user', recordId: user.id });
     }
     throw new AppError('auth.failed');
   }

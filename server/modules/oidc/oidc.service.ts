@@ -145,7 +145,14 @@ export async function finishLogIn(deps: Deps, request: FastifyRequest, query: st
   const oidc = enabled(deps.provider);
   const configuration = await oidc.configuration();
   const refuse = async (reason: OidcRefusal, userId?: string, detail?: string): Promise<Outcome> => {
-    await writeAccessLog(db, request, { action: 'login-failed', outcome: 'failure', userId, reason: `oidc: ${reason}${detail ? ` (${detail})` : ''}` });
+    // Without an account the refusal goes to the installation's region (with one, the FG finds it by the account).
+    await writeAccessLog(db, request, {
+      action: 'login-failed',
+      outcome: 'failure',
+      userId,
+      ...(userId ? {} : { regionCode: config.SCHAKEL_REGION }),
+      reason: `oidc: ${reason}${detail ? ` (${detail})` : ''}`,
+    });
     return { ok: false, location: REFUSED_LOCATION };
   };
 

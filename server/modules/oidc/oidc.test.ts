@@ -227,7 +227,8 @@ describe('OIDC log-in against a real OpenID provider', () => {
     const after = await db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
     expect(await db.selectFrom('app_user').select('id').where('email', '=', 'onbekend@example.test').executeTakeFirst()).toBeUndefined();
-    expect(await lastLogEntry(t, 'login-failed')).toMatchObject({ outcome: 'failure', reason: 'oidc: unknown-account', user_id: null });
+    // No account, so no region of its own: the installation's privacy officer sees it.
+    expect(await lastLogEntry(t, 'login-failed')).toMatchObject({ outcome: 'failure', reason: 'oidc: unknown-account', user_id: null, region_code: t.config.SCHAKEL_REGION });
     expect((await browse(jar, `${schakel.origin}/api/v1/me`)).status).toBe(401);
   });
 
@@ -270,7 +271,7 @@ describe('OIDC log-in against a real OpenID provider', () => {
     const forged = new URL(callbackUrl);
     forged.searchParams.set('state', 'onbekende-state');
     expect((await browse(unknown, forged.href)).headers.get('location')).toBe('/inloggen?fout=oidc');
-    expect(await lastLogEntry(t, 'login-failed')).toMatchObject({ reason: 'oidc: state-unknown' });
+    expect(await lastLogEntry(t, 'login-failed')).toMatchObject({ reason: 'oidc: state-unknown', region_code: t.config.SCHAKEL_REGION });
 
     // Someone else's fresh callback URL, opened in a browser that did not start the flow (log-in CSRF).
     const other = new CookieJar();
