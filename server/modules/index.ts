@@ -6,7 +6,8 @@ import { healthModule } from './health';
 import { identityModule } from './identity';
 import { oidcModule } from './oidc';
 import { regionsModule } from './regions';
+import { signalsModule } from './signals';
 import { usersModule } from './users';
 
 /** Every capability of Schakel. A new module is a new folder plus one line here. */
-export const modules: SchakelModule[] = [healthModule, regionsModule, identityModule, oidcModule, usersModule, grantsModule, accessLogModule, accessibilityModule];
+export const modules: SchakelModule[] = [healthModule, regionsModule, identityModule, oidcModule, usersModule, grantsModule, accessLogModule, accessibilityModule, signalsModule];

@@ -33,6 +33,15 @@ export async function buildApp(
             level: config.LOG_LEVEL,
             // Default serializers log method, url, host, remote address and status — never bodies.
             redact: ['req.headers.authorization', 'req.headers.cookie'],
+            serializers: {
+              // The public meldpunt stores no IP address, also not in the log of a request.
+              req: (request: { method: string; url: string; host?: string; ip?: string; socket?: { remotePort?: number } }) => ({
+                method: request.method,
+                url: request.url,
+                host: request.host,
+                ...(request.url.startsWith('/api/v1/public/') ? {} : { remoteAddress: request.ip, remotePort: request.socket?.remotePort }),
+              }),
+            },
             ...(options.logStream ? { stream: options.logStream } : {}),
           },
     bodyLimit: BODY_LIMIT,

@@ -1,10 +1,15 @@
 import type { SchakelModule } from '@server/core/module';
+import { signalRoutes } from './signals.routes';
 
 export { recordSignal, onSignalRecorded, routingTable, municipalityOfPlace } from './signals.intake';
 export type { NewSignal, NewPerson, RecordedSignal, SignalRecordedHook } from './signals.intake';
+export { recordSignalsBulk } from './signals.bulk';
+export type { BulkOptions } from './signals.bulk';
 export { exploitationForms, signalChannels, personRoles } from './signals.catalogue';
 export type { ExploitationForm } from './signals.catalogue';
+export { acceptedMediaType, safeFileName } from './signals.public';
 
 export const signalsModule: SchakelModule = {
   name: 'signals',
+  routes: signalRoutes,
 };

@@ -77,6 +77,10 @@ const hooks: SignalRecordedHook[] = [];
 export function onSignalRecorded(hook: SignalRecordedHook): void {
   if (!hooks.includes(hook)) hooks.push(hook);
 }
+/** Runs the hooks for one new signal; the bulk path (signals.bulk.ts) calls it as recordSignal does. */
+export async function runSignalRecordedHooks(trx: Transaction<Database>, signal: RecordedSignal): Promise<void> {
+  for (const hook of hooks) await hook(trx, signal);
+}
 
 const fold = (value: string) =>
   value
