@@ -52,11 +52,18 @@ describe('user administration (/beheer/gebruikers)', () => {
     await expect(page.getByTestId('users-table').textContent()).resolves.toContain('Privacy officer (FG)');
     expect(await axeViolations(page)).toEqual([]);
 
+    const requests: { method: string; url: string; body: string | null }[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/v1/users')) requests.push({ method: request.method(), url: request.url(), body: request.postData() });
+    });
     await page.locator('#users-search').fill('privacy-officer@');
     await page.getByRole('button', { name: 'Zoeken' }).click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="users-table"] tbody tr').length === 1);
     await expect(rows.first().textContent()).resolves.toContain('privacy-officer@');
     expect(page.url()).not.toContain('privacy');
+    // Not in the API's URL either: the search text travels in the body of POST /users/_search.
+    expect(requests).toContainEqual({ method: 'POST', url: expect.stringContaining('/api/v1/users/_search?'), body: '{"search":"privacy-officer@"}' });
+    expect(requests.filter((request) => request.url.includes('privacy'))).toEqual([]);
     expect(problems).toEqual([]);
   });
 

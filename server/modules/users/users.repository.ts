@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '@server/core/db/database';
 import type { Role } from '@server/core/auth/roles';
+import type { UserFilter } from './users.schema';
 
 /** SQL for account administration. */
 
@@ -33,17 +34,35 @@ function userBase(db: Db) {
 }
 export type UserRow = Awaited<ReturnType<ReturnType<typeof userBase>['executeTakeFirstOrThrow']>>;
 
-export async function listUsers(db: Db, region: string, search: string | undefined, limit: number, offset: number) {
-  let query = db.selectFrom('app_user').where('region_code', '=', region);
-  let rowsQuery = userBase(db).where('u.region_code', '=', region);
-  if (search) {
-    const pattern = `%${search.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
-    query = query.where((eb) => eb.or([eb(eb.fn('lower', ['display_name']), 'like', pattern), eb('email', 'like', pattern)]));
-    rowsQuery = rowsQuery.where((eb) => eb.or([eb(eb.fn('lower', ['u.display_name']), 'like', pattern), eb('u.email', 'like', pattern)]));
+/** Ids of the region's accounts that match the filter; the list and its count both start here. */
+function matchingIds(db: Db, region: string, filter: UserFilter) {
+  let query = db.selectFrom('app_user as u').select('u.id').where('u.region_code', '=', region);
+  if (filter.search) {
+    const pattern = `%${filter.search.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+    query = query.where((eb) => eb.or([eb(eb.fn('lower', ['u.display_name']), 'like', pattern), eb('u.email', 'like', pattern)]));
   }
+  if (filter.role) {
+    const role = filter.role;
+    query = query.where((eb) => eb.exists(eb.selectFrom('user_role as r').select('r.user_id').whereRef('r.user_id', '=', 'u.id').where('r.role', '=', role)));
+  }
+  if (filter.municipality) {
+    const code = filter.municipality;
+    query = query.where((eb) =>
+      eb.or([
+        eb('u.all_municipalities', '=', true),
+        eb.exists(eb.selectFrom('user_municipality as m').select('m.user_id').whereRef('m.user_id', '=', 'u.id').where('m.municipality_code', '=', code)),
+      ]),
+    );
+  }
+  if (filter.active !== undefined) query = query.where('u.active', '=', filter.active);
+  return query;
+}
+
+export async function listUsers(db: Db, region: string, filter: UserFilter, limit: number, offset: number) {
+  const ids = matchingIds(db, region, filter);
   const [rows, total] = await Promise.all([
-    rowsQuery.orderBy('u.display_name').orderBy('u.id').limit(limit).offset(offset).execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    userBase(db).where('u.id', 'in', ids).orderBy('u.display_name').orderBy('u.id').limit(limit).offset(offset).execute(),
+    db.selectFrom(ids.as('f')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };
 }

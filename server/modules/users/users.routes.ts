@@ -1,8 +1,9 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { readPersonalData, writeAccessLog } from '@server/core/access/access-log';
 import { AppError } from '@server/core/errors';
-import { offsetOf, pageOf, pageQuerySchema } from '@server/core/http/pagination';
+import { offsetOf, type PageQuery, pageOf, pageQuerySchema } from '@server/core/http/pagination';
 import type { AppContext } from '@server/core/module';
 import * as repository from './users.repository';
 import { presentToken, presentUser } from './users.presenter';
@@ -14,8 +15,10 @@ import {
   userCreateSchema,
   userListSchema,
   userParamsSchema,
+  type UserFilter,
   userQuerySchema,
   userSchema,
+  userSearchSchema,
   userUpdateSchema,
 } from './users.schema';
 import * as service from './users.service';
@@ -29,20 +32,44 @@ export const userRoutes =
   async (app) => {
     const { db } = database;
 
+    /** The list and the search answer alike: one page, every account on it logged as read. */
+    const listUsers = async (request: FastifyRequest, filter: UserFilter, page: PageQuery) => {
+      const { rows, total } = await readPersonalData(
+        db,
+        request,
+        { recordType: 'user', purpose: 'account administration' },
+        () => repository.listUsers(db, request.actor!.regionCode, filter, page.pageSize, offsetOf(page)),
+        (result) => ({ subjects: result.rows.map((r) => r.id) }),
+      );
+      return pageOf(request, 'users', rows.map(presentUser), total, page);
+    };
+
     app.get(
       '/users',
-      { config, schema: { operationId: 'listUsers', summary: 'Accounts of your region', tags, querystring: userQuerySchema, response: { 200: userListSchema } } },
-      async (request) => {
-        const actor = request.actor!;
-        const { rows, total } = await readPersonalData(
-          db,
-          request,
-          { recordType: 'user', purpose: 'account administration' },
-          () => repository.listUsers(db, actor.regionCode, request.query.search, request.query.pageSize, offsetOf(request.query)),
-          (result) => ({ subjects: result.rows.map((r) => r.id) }),
-        );
-        return pageOf(request, 'users', rows.map(presentUser), total, request.query);
+      {
+        config,
+        schema: { operationId: 'listUsers', summary: 'Accounts of your region, by role, municipality and status', tags, querystring: userQuerySchema, response: { 200: userListSchema } },
       },
+      async (request) => {
+        const { page, pageSize, ...filter } = request.query;
+        return listUsers(request, filter, { page, pageSize });
+      },
+    );
+
+    app.post(
+      '/users/_search',
+      {
+        config,
+        schema: {
+          operationId: 'searchUsers',
+          summary: 'Search the accounts of your region by name or e-mail address (the search text stays out of the URL)',
+          tags,
+          querystring: pageQuerySchema,
+          body: userSearchSchema,
+          response: { 200: userListSchema },
+        },
+      },
+      async (request) => listUsers(request, request.body, request.query),
     );
 
     app.post(

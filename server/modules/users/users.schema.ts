@@ -22,7 +22,36 @@ export const userSchema = z
 export type User = z.infer<typeof userSchema>;
 
 export const userListSchema = pagedSchema('users', userSchema).meta({ id: 'UserList' });
-export const userQuerySchema = pageQuerySchema.extend({ search: z.string().trim().max(100).optional().describe('Part of name or e-mail address') });
+
+/** Filters that say nothing about a person, so they may travel in a URL. */
+const userFilterFields = {
+  role: roleSchema.optional().describe('Only accounts with this role'),
+  municipality: municipalityCode.optional().describe('Only accounts whose scope covers this municipality (listed, or the whole region)'),
+};
+
+/** `GET /users`: non-personal filters only. A name or address is searched with `POST /users/_search`. */
+export const userQuerySchema = pageQuerySchema.extend({
+  ...userFilterFields,
+  active: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional()
+    .describe('Only active (true) or deactivated (false) accounts'),
+});
+
+/**
+ * `POST /users/_search`: the search text is often a name or an e-mail address, and those belong
+ * in no URL (browser history, proxy and server logs), so it travels in the body.
+ */
+export const userSearchSchema = z
+  .strictObject({
+    search: z.string().trim().max(100).optional().describe('Part of the name or e-mail address'),
+    ...userFilterFields,
+    active: z.boolean().optional().describe('Only active (true) or deactivated (false) accounts'),
+  })
+  .meta({ id: 'UserSearch', examples: [{ search: 'de vries', role: 'aandachtsfunctionaris', municipality: 'GM0402', active: true }] });
+/** What the account list is narrowed by; `GET /users` leaves out `search`. */
+export type UserFilter = z.infer<typeof userSearchSchema>;
 
 export const userCreateSchema = z
   .strictObject({

@@ -19,6 +19,7 @@ const create = (payload: object) => t.app.inject({ method: 'POST', url: '/api/v1
 describe('account administration', () => {
   it('is for the functioneel beheerder only', async () => {
     await expectRoleMatrix(t, { method: 'GET', url: '/api/v1/users' }, ['functioneel-beheerder']);
+    await expectRoleMatrix(t, { method: 'POST', url: '/api/v1/users/_search', payload: { search: 'vries' } }, ['functioneel-beheerder']);
     await expectRoleMatrix(t, { method: 'GET', url: '/api/v1/api-tokens' }, ['functioneel-beheerder']);
   });
 
@@ -74,6 +75,53 @@ describe('account administration', () => {
     expect(reset.statusCode).toBe(204);
     const login = await t.app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { email: target.email, password: target.password } });
     expect(login.json().state).toBe('enrolment-required');
+  });
+
+  it('searches by name or e-mail address in the body, never in the URL; the list filters only on what names nobody', async () => {
+    const scoped = await createTestUser(t, { roles: ['tafellid'], municipalities: ['GM0402'] });
+    const db = t.prepared.database.db;
+    await db.updateTable('app_user').set({ display_name: 'Zoë Zoekmans (fictief)' }).where('id', '=', scoped.id).execute();
+    const inactive = await createTestUser(t, { roles: ['tafellid'], municipalities: ['GM0406'] });
+    await db.updateTable('app_user').set({ active: false }).where('id', '=', inactive.id).execute();
+    const search = (payload: object, query = '') => t.app.inject({ method: 'POST', url: `/api/v1/users/_search${query}`, payload, headers: admin.headers });
+    const ids = (response: { json(): { _embedded: { users: { id: string }[] } } }) => response.json()._embedded.users.map((u) => u.id);
+
+    const byName = await search({ search: 'zoekmans' });
+    expect(byName.statusCode, byName.body).toBe(200);
+    expect(ids(byName)).toEqual([scoped.id]);
+    expect(byName.json()._embedded.users[0]).toMatchObject({ displayName: 'Zoë Zoekmans (fictief)', municipalities: ['GM0402'] });
+    expect(ids(await search({ search: scoped.email.slice(0, 12).toUpperCase() }))).toEqual([scoped.id]);
+    // Filters combine with the text; like-wildcards in the text are plain characters.
+    expect(ids(await search({ search: 'zoekmans', role: 'signaleerder' }))).toEqual([]);
+    expect(ids(await search({ search: '%' }))).toEqual([]);
+    // The page is in the query string (no personal data there), so the page links work as they are.
+    const paged = await search({ role: 'tafellid' }, '?pageSize=1&page=1');
+    const { totalElements } = paged.json().page;
+    expect(totalElements).toBeGreaterThanOrEqual(2);
+    expect(paged.json().page).toMatchObject({ number: 1, size: 1, totalPages: totalElements });
+    expect(paged.json()._links.next.href).toBe('/api/v1/users/_search?pageSize=1&page=2');
+    // Every account found is logged as read, the search text is not logged anywhere.
+    const logged = await db.selectFrom('access_log').select(['subjects', 'record_id', 'reason']).where('request_id', '=', byName.headers['x-request-id'] as string).executeTakeFirstOrThrow();
+    expect(logged.subjects).toEqual([scoped.id]);
+    expect(JSON.stringify(logged)).not.toContain('zoekmans');
+
+    const list = (query: string) => t.app.inject({ url: `/api/v1/users?pageSize=100&${query}`, headers: admin.headers });
+    const tafelleden = ids(await list('role=tafellid'));
+    expect(tafelleden).toEqual(expect.arrayContaining([scoped.id, inactive.id]));
+    expect(ids(await list('role=tafellid&active=false'))).toEqual([inactive.id]);
+    const activeTafelleden = ids(await list('role=tafellid&active=true'));
+    expect(activeTafelleden).toContain(scoped.id);
+    expect(activeTafelleden).not.toContain(inactive.id);
+    const inHilversum = ids(await list('municipality=GM0402'));
+    expect(inHilversum).toContain(scoped.id);
+    expect(inHilversum).toContain(adminId); // the whole region covers every municipality
+    expect(inHilversum).not.toContain(inactive.id);
+    // A name or address in the URL is refused, not ignored.
+    const inUrl = await list('search=zoekmans');
+    expect(inUrl.statusCode).toBe(400);
+    expect(inUrl.json().invalidParams[0].name).toBe('query.search');
+    expect((await list('active=ja')).json().invalidParams[0].name).toBe('query.active');
+    expect((await search({ search: 'x', isAdmin: true })).json().invalidParams[0].name).toBe('body.isAdmin');
   });
 
   it('issues API tokens that work as Bearer within their scope, are stored hashed, and stop when revoked', async () => {

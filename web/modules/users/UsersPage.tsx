@@ -7,7 +7,7 @@ import { Pagination } from '@web/core/components/Pagination';
 import { PageHeading } from '@web/core/components/PageHeading';
 import { EmptyState, ErrorState } from '@web/core/components/States';
 import { useSession } from '@web/core/session';
-import { loadUsers, usersUrl } from './users.api';
+import { searchUsers } from './users.api';
 import { newUserPath, pageSearch, parsePage } from './users.rules';
 import { UserTable } from './UserTable';
 import { useRegionChoices } from './useRegionChoices';
@@ -24,8 +24,8 @@ export function UsersPage() {
   const page = parsePage(params);
   const [typed, setTyped] = useState('');
   const [search, setSearch] = useState('');
-  const url = usersUrl(search, page);
-  const users = useResource(url, (signal) => loadUsers(url, signal));
+  // The key only tells requests apart in memory; the search text itself goes in a POST body.
+  const users = useResource(JSON.stringify(['users', search, page]), (signal) => searchUsers(search, page, signal));
   const { municipalities } = useRegionChoices(me?.region ?? '');
   const names = new Map(municipalities.status === 'ready' ? municipalities.data.map((m) => [m.code, m.name]) : []);
 

@@ -7,12 +7,17 @@ export type UserCreated = z.infer<typeof userCreatedSchema>;
 
 export const USERS_PAGE_SIZE = 20;
 
-export function usersUrl(search: string, page: number): string {
-  return apiUrl('/users', { search: search.trim() || undefined, page, pageSize: USERS_PAGE_SIZE });
-}
-
-export async function loadUsers(url: string, signal: AbortSignal): Promise<UserList> {
-  return apiRequest<UserList>(url, { signal });
+/**
+ * One page of the region's accounts, by search text (part of a name or e-mail address). The text
+ * goes in the body of `POST /users/_search`, never in a URL; only the page number does.
+ */
+export async function searchUsers(search: string, page: number, signal: AbortSignal): Promise<UserList> {
+  const text = search.trim();
+  return apiRequest<UserList>(apiUrl('/users/_search', { page, pageSize: USERS_PAGE_SIZE }), {
+    method: 'POST',
+    body: text ? { search: text } : {},
+    signal,
+  });
 }
 
 export async function loadUser(id: string, signal: AbortSignal): Promise<User> {
