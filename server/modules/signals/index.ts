@@ -1,4 +1,5 @@
 import type { SchakelModule } from '@server/core/module';
+import { signalsDemo } from './signals.demo';
 import { signalRoutes } from './signals.routes';
 
 export { recordSignal, onSignalRecorded, routingTable, municipalityOfPlace } from './signals.intake';
@@ -12,4 +13,5 @@ export { acceptedMediaType, safeFileName } from './signals.public';
 export const signalsModule: SchakelModule = {
   name: 'signals',
   routes: signalRoutes,
+  demo: { sizes: { signals: { default: 300, description: 'fictional signals per region, spread over four years' } }, run: signalsDemo },
 };

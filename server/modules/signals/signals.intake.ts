@@ -45,6 +45,8 @@ export interface NewSignal {
   attachments?: { fileName: string; mediaType: string; content: Uint8Array; sha256: string }[];
   /** Extra detail for the first timeline event (e.g. the import batch). */
   eventDetail?: Record<string, unknown>;
+  /** False for history that must not alert anyone now (demo data of past years). Default true. */
+  runHooks?: boolean;
 }
 
 export interface NewPerson {
@@ -202,7 +204,7 @@ export async function recordSignal(db: Db, input: NewSignal): Promise<RecordedSi
       municipalities: municipalities.map((m) => m.code),
       created: true,
     };
-    for (const hook of hooks) await hook(trx, recorded);
+    if (input.runHooks !== false) for (const hook of hooks) await hook(trx, recorded);
     return recorded;
   });
 }
