@@ -199,6 +199,35 @@ export const errorCatalogue = {
       en: 'A signal cannot be linked to itself or to a merged signal, nor twice.',
     },
   },
+  'import.header-mismatch': {
+    status: 422,
+    title: { nl: 'Kolommen kloppen niet', en: 'Columns do not match' },
+    detail: {
+      nl: 'De kopregel van het bestand past niet bij de kolomindeling van deze bron. Er is niets ingelezen; zie invalidParams voor de verwachte en gevonden kolommen.',
+      en: 'The header line of the file does not fit the column mapping of this source. Nothing was imported; see invalidParams for the expected and found columns.',
+    },
+  },
+  'import.file-unreadable': {
+    status: 422,
+    title: { nl: 'Bestand onleesbaar', en: 'File unreadable' },
+    detail: {
+      nl: 'Het bestand is leeg, geen tekst (CSV), in een onbekende tekenset of zo beschadigd dat de rest niet te lezen is. Er is niets ingelezen; zie invalidParams voor de regel.',
+      en: 'The file is empty, not text (CSV), in an unknown encoding, or damaged so that the rest cannot be read. Nothing was imported; see invalidParams for the line.',
+    },
+  },
+  'import.file-too-large': {
+    status: 413,
+    title: { nl: 'Bestand te groot', en: 'File too large' },
+    detail: { nl: 'Het exportbestand is groter dan toegestaan (IMPORT_MAX_BYTES).', en: 'The export file is larger than allowed (IMPORT_MAX_BYTES).' },
+  },
+  'import.not-confirmable': {
+    status: 409,
+    title: { nl: 'Kan niet worden ingelezen', en: 'Cannot be imported' },
+    detail: {
+      nl: 'Deze import loopt al, is al klaar of is verlopen. Laad de pagina opnieuw of bied het bestand opnieuw aan.',
+      en: 'This import is running, finished or expired. Reload the page or upload the file again.',
+    },
+  },
   'service.unavailable': {
     status: 503,
     title: { nl: 'Dienst niet beschikbaar', en: 'Service unavailable' },

@@ -320,6 +320,47 @@ export interface SignalEventTable {
   detail: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
+export type ImportSource = 'mma' | 'watch';
+export type ImportStatus = 'analysed' | 'running' | 'done' | 'failed' | 'expired';
+
+export interface ImportBatchTable {
+  id: Generated<string>;
+  region_code: string;
+  source: ImportSource;
+  file_name: string;
+  sha256: string;
+  size_bytes: number;
+  encoding: string | null;
+  status: ImportStatus;
+  content: Uint8Array | null;
+  total_rows: ColumnType<number, number | undefined, number>;
+  processed_rows: ColumnType<number, number | undefined, number>;
+  created_count: ColumnType<number, number | undefined, number>;
+  updated_count: ColumnType<number, number | undefined, number>;
+  unchanged_count: ColumnType<number, number | undefined, number>;
+  rejected_count: ColumnType<number, number | undefined, number>;
+  report: ColumnType<Record<string, unknown>, string | undefined, string>;
+  error: string | null;
+  origin: 'web' | 'cli';
+  created_by: string | null;
+  created_at: Generated<Date>;
+  started_at: Date | null;
+  heartbeat_at: Date | null;
+  finished_at: Date | null;
+}
+
+export interface ImportRecordTable {
+  region_code: string;
+  channel: SignalChannel;
+  source_id: string;
+  signal_id: string;
+  fingerprint: string;
+  field_hashes: ColumnType<Record<string, string>, string | undefined, string>;
+  import_id: string;
+  line: number;
+  updated_at: Generated<Date>;
+}
+
 export interface Database {
   region: RegionTable;
   municipality: MunicipalityTable;
@@ -347,4 +388,6 @@ export interface Database {
   signal_link: SignalLinkTable;
   signal_addition: SignalAdditionTable;
   signal_event: SignalEventTable;
+  import_batch: ImportBatchTable;
+  import_record: ImportRecordTable;
 }

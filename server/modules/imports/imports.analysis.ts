@@ -1,0 +1,160 @@
+import type { Transaction } from 'kysely';
+import type { Db } from '@server/core/db/database';
+import type { Database } from '@server/db/schema';
+import { municipalityOfPlace, routingTable } from '@server/modules/signals';
+import { readCsv } from './imports.csv';
+import { decodeFile, type DetectedEncoding } from './imports.decode';
+import { type ImportField, importFields, type ImportMapping } from './imports.mapping';
+import * as repository from './imports.repository';
+import { isRejected, type MappedRow, type RejectedRow, rowMapper, type RowWarning } from './imports.rows';
+
+/**
+ * What a file would do: every line is created, updated (the same source id with other content),
+ * unchanged, or rejected with its reasons. The dry-run shows this; the import recomputes it inside
+ * its transaction, so what it does matches the database at that moment.
+ */
+export interface ParsedExport {
+  encoding: DetectedEncoding;
+  headers: string[];
+  rows: MappedRow[];
+  rejected: RejectedRow[];
+}
+
+export interface Analysis extends ParsedExport {
+  total: number;
+  create: MappedRow[];
+  update: { row: MappedRow; signalId: string; changed: ImportField[] }[];
+  unchanged: number;
+  /** Rows whose source id is a signal without an import record: linked, nothing else changes. */
+  link: { row: MappedRow; signalId: string }[];
+  warnings: { line: number; sourceId: string; warnings: RowWarning[] }[];
+}
+
+/** Decodes, checks the header and maps every row (pure; throws ImportFileError for a file that cannot be read). */
+export function parseExport(bytes: Uint8Array, mapping: ImportMapping, now = new Date()): ParsedExport {
+  const { text, encoding } = decodeFile(bytes, mapping.encoding);
+  const csv = readCsv(text, mapping);
+  const map = rowMapper(mapping, now);
+  const rows: MappedRow[] = [];
+  const rejected: RejectedRow[] = csv.problems.map((p) => ({
+    line: p.line,
+    lastLine: p.lastLine,
+    reasons: [{ code: p.code, found: p.found, expected: p.expected }],
+  }));
+  const firstLine = new Map<string, number>();
+  for (const record of csv.records) {
+    const result = map(record);
+    if (isRejected(result)) {
+      rejected.push(result);
+      continue;
+    }
+    const first = firstLine.get(result.sourceId);
+    if (first !== undefined) {
+      rejected.push({ line: result.line, sourceId: result.sourceId, reasons: [{ code: 'duplicate-id', field: 'sourceId', column: mapping.columns.sourceId, firstLine: first }] });
+      continue;
+    }
+    firstLine.set(result.sourceId, result.line);
+    rows.push(result);
+  }
+  rejected.sort((a, b) => a.line - b.line);
+  return { encoding, headers: csv.headers, rows, rejected };
+}
+
+export async function classify(db: Db | Transaction<Database>, regionCode: string, mapping: ImportMapping, parsed: ParsedExport): Promise<Analysis> {
+  const known = await repository.knownRecords(db, regionCode, mapping.source);
+  const table = await routingTable(db, regionCode);
+  const fresh = parsed.rows.filter((r) => !known.has(r.sourceId));
+  const recordedElsewhere = await repository.signalsWithSourceIds(
+    db,
+    regionCode,
+    mapping.source,
+    fresh.map((r) => r.sourceId),
+  );
+  const analysis: Analysis = { ...parsed, total: parsed.rows.length + parsed.rejected.length, create: [], update: [], unchanged: 0, link: [], warnings: [] };
+  for (const row of parsed.rows) {
+    const warnings = [...row.warnings];
+    for (const [i, location] of (row.signal.locations ?? []).entries()) {
+      if (location.place && !municipalityOfPlace(table, location.place)) {
+        const field: ImportField = i === 0 && !location.description ? 'place' : 'businessPlace';
+        warnings.push({ code: 'place-unrouted', field, column: mapping.columns[field] ?? field, value: location.place.slice(0, 60) });
+      }
+    }
+    if (warnings.length) analysis.warnings.push({ line: row.line, sourceId: row.sourceId, warnings });
+    const existing = known.get(row.sourceId);
+    if (!existing) {
+      const signalId = recordedElsewhere.get(row.sourceId);
+      if (signalId) analysis.link.push({ row, signalId });
+      else analysis.create.push(row);
+    } else if (existing.fingerprint === row.fingerprint) {
+      analysis.unchanged += 1;
+    } else {
+      const changed = importFields.filter((f) => (existing.fieldHashes[f] ?? '') !== (row.fieldHashes[f] ?? ''));
+      analysis.update.push({ row, signalId: existing.signalId, changed });
+    }
+  }
+  return analysis;
+}
+
+export interface ImportReport {
+  encoding: DetectedEncoding;
+  headers: string[];
+  counts: { total: number; created: number; updated: number; unchanged: number; rejected: number; warnings: number };
+  rejected: RejectedRow[];
+  updated: { line: number; sourceId: string; signalId: string; reference: string | null; changed: ImportField[] }[];
+  warnings: Analysis['warnings'];
+  sample: {
+    line: number;
+    sourceId: string;
+    receivedAt: string;
+    summary: string;
+    forms: string[];
+    acute: boolean;
+    places: string[];
+    municipalities: string[];
+    persons: number;
+  }[];
+  /** True when a list above was cut at its limit. */
+  truncated: boolean;
+}
+
+export const LIST_LIMIT = 1_000;
+const SAMPLE = 10;
+
+/** The dry-run result (also kept with the batch as its report). */
+export async function reportOf(db: Db | Transaction<Database>, regionCode: string, analysis: Analysis): Promise<ImportReport> {
+  const table = await routingTable(db, regionCode);
+  const references = await repository.signalReferences(
+    db,
+    analysis.update.slice(0, LIST_LIMIT).map((u) => u.signalId),
+  );
+  return {
+    encoding: analysis.encoding,
+    headers: analysis.headers,
+    counts: {
+      total: analysis.total,
+      created: analysis.create.length,
+      updated: analysis.update.length,
+      unchanged: analysis.unchanged + analysis.link.length,
+      rejected: analysis.rejected.length,
+      warnings: analysis.warnings.length,
+    },
+    rejected: analysis.rejected.slice(0, LIST_LIMIT),
+    updated: analysis.update.slice(0, LIST_LIMIT).map((u) => ({ line: u.row.line, sourceId: u.row.sourceId, signalId: u.signalId, reference: references.get(u.signalId) ?? null, changed: u.changed })),
+    warnings: analysis.warnings.slice(0, LIST_LIMIT),
+    sample: analysis.create.slice(0, SAMPLE).map((row) => {
+      const places = (row.signal.locations ?? []).map((l) => l.place).filter((p): p is string => Boolean(p));
+      return {
+        line: row.line,
+        sourceId: row.sourceId,
+        receivedAt: row.signal.receivedAt!.toISOString(),
+        summary: row.signal.summary.length > 300 ? `${row.signal.summary.slice(0, 300)}…` : row.signal.summary,
+        forms: row.signal.forms ?? [],
+        acute: row.signal.acute ?? false,
+        places,
+        municipalities: [...new Set(places.map((p) => municipalityOfPlace(table, p)).filter((c): c is string => Boolean(c)))],
+        persons: row.signal.persons?.length ?? 0,
+      };
+    }),
+    truncated: [analysis.rejected, analysis.update, analysis.warnings].some((list) => list.length > LIST_LIMIT),
+  };
+}
