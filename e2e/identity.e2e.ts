@@ -51,6 +51,9 @@ describe('log-in', () => {
     await expect(page.locator('#login-email').getAttribute('autocomplete')).resolves.toBe('username');
     await expect(page.locator('#login-password').getAttribute('type')).resolves.toBe('password');
     expect(await axeViolations(page)).toEqual([]);
+    // No OpenID provider configured: no "Inloggen met …" once the page has asked (see sso.e2e.ts).
+    await page.waitForLoadState('networkidle');
+    await expect(page.getByTestId('sso-login').count()).resolves.toBe(0);
 
     // Demo mode skips the second factor for demo accounts.
     await logInThroughForm(page, demoAccount(app, 'ketenregisseur'));

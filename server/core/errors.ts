@@ -228,6 +228,27 @@ export const errorCatalogue = {
       en: 'This import is running, finished or expired. Reload the page or upload the file again.',
     },
   },
+  'mailbox.message-not-found': {
+    status: 404,
+    title: { nl: 'Bericht niet gevonden', en: 'Message not found' },
+    detail: { nl: 'Er is geen bericht met dit id in de regionale mailbox.', en: 'There is no message with this id in the regional mailbox.' },
+  },
+  'mailbox.message-too-large': {
+    status: 413,
+    title: { nl: 'Bericht te groot', en: 'Message too large' },
+    detail: {
+      nl: 'Het bericht is groter dan toegestaan (MAILBOX_MAX_MESSAGE_BYTES). Er is niets opgeslagen.',
+      en: 'The message is larger than allowed (MAILBOX_MAX_MESSAGE_BYTES). Nothing was stored.',
+    },
+  },
+  'mailbox.upload-type': {
+    status: 415,
+    title: { nl: 'Geen e-mailbericht', en: 'Not an e-mail message' },
+    detail: {
+      nl: 'Stuur één e-mailbericht (.eml) als de body, met Content-Type message/rfc822.',
+      en: 'Send one e-mail message (.eml) as the body, with Content-Type message/rfc822.',
+    },
+  },
   'service.unavailable': {
     status: 503,
     title: { nl: 'Dienst niet beschikbaar', en: 'Service unavailable' },

@@ -361,6 +361,46 @@ export interface ImportRecordTable {
   updated_at: Generated<Date>;
 }
 
+export type MailboxSource = 'imap' | 'upload' | 'drop';
+export type MailboxStatus = 'pending' | 'recorded' | 'parse-error';
+
+export interface MailboxMessageTable {
+  id: Generated<string>;
+  region_code: string;
+  message_key: string;
+  message_id: string | null;
+  source: MailboxSource;
+  raw: Uint8Array;
+  raw_sha256: string;
+  size_bytes: number;
+  raw_truncated: ColumnType<boolean, boolean | undefined, boolean>;
+  subject: string | null;
+  sent_at: Date | null;
+  status: ColumnType<MailboxStatus, MailboxStatus | undefined, MailboxStatus>;
+  parse_error: string | null;
+  parse_detail: string | null;
+  parse_attempts: ColumnType<number, number | undefined, number>;
+  forwarded: ColumnType<boolean, boolean | undefined, boolean>;
+  skipped_attachments: ColumnType<number, number | undefined, number>;
+  signal_id: string | null;
+  uploaded_by: string | null;
+  imap_uid: number | null;
+  received_at: Generated<Date>;
+  processed_at: Date | null;
+}
+
+export interface MailboxPollerTable {
+  region_code: string;
+  holder: string | null;
+  lease_until: Date | null;
+  uid_validity: number | null;
+  last_uid: ColumnType<number, number | undefined, number>;
+  last_poll_at: Date | null;
+  last_success_at: Date | null;
+  last_error: string | null;
+  last_error_at: Date | null;
+}
+
 export interface Database {
   region: RegionTable;
   municipality: MunicipalityTable;
@@ -388,6 +428,8 @@ export interface Database {
   signal_link: SignalLinkTable;
   signal_addition: SignalAdditionTable;
   signal_event: SignalEventTable;
+  mailbox_message: MailboxMessageTable;
+  mailbox_poller: MailboxPollerTable;
   import_batch: ImportBatchTable;
   import_record: ImportRecordTable;
 }

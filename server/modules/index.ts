@@ -4,10 +4,11 @@ import { accessLogModule } from './access-log';
 import { grantsModule } from './grants';
 import { healthModule } from './health';
 import { identityModule } from './identity';
+import { mailboxModule } from './mailbox';
 import { oidcModule } from './oidc';
 import { regionsModule } from './regions';
 import { signalsModule } from './signals';
 import { usersModule } from './users';
 
 /** Every capability of Schakel. A new module is a new folder plus one line here. */
-export const modules: SchakelModule[] = [healthModule, regionsModule, identityModule, oidcModule, usersModule, grantsModule, accessLogModule, accessibilityModule, signalsModule];
+export const modules: SchakelModule[] = [healthModule, regionsModule, identityModule, oidcModule, usersModule, grantsModule, accessLogModule, accessibilityModule, signalsModule, mailboxModule];

@@ -1,39 +1,15 @@
-import { generateKeyPairSync } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '@server/core/auth/secrets';
 import { type Config, ConfigError, testConfig } from '@server/core/config';
 import { createTestApp, createTestUser, type TestApp } from '@server/core/testing';
 import { oidcSettings } from './oidc.service';
+import { type Listener, listen, type ProviderAccount, startTestProvider, TEST_CLIENT_ID, TEST_CLIENT_SECRET } from './oidc.testing';
 
 /**
  * End to end against a real OpenID provider (oidc-provider) on a loopback port. The test plays
  * the browser with fetch: manual redirects, a cookie jar per origin, and the provider's
  * development log-in and consent forms posted like a user would.
  */
-
-type Handler = (req: IncomingMessage, res: ServerResponse) => void;
-interface Listener {
-  server: Server;
-  origin: string;
-  use(handler: Handler): void;
-}
-
-/** Listens on a random loopback port first, so the URL is known before the handler is built. */
-async function listen(): Promise<Listener> {
-  let current: Handler = (_req, res) => {
-    res.statusCode = 503;
-    res.end();
-  };
-  const server = createServer((req, res) => current(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { server, origin: `http://127.0.0.1:${port}`, use: (handler) => void (current = handler) };
-}
-
-const closeServer = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
 
 /** Just enough of a browser's cookie handling: per origin, by path, deletions honoured. */
 class CookieJar {
@@ -85,13 +61,11 @@ async function browse(jar: CookieJar, address: string, init: { method?: string; 
   return response;
 }
 
-const SECRET = 'schakel-test-client-secret-not-for-production';
-const idpAccounts = new Map<string, { email: string; email_verified: boolean; name: string }>();
+const idpAccounts = new Map<string, ProviderAccount>();
 
 let idp: Listener;
 let schakel: Listener;
 let creating: Listener;
-let provider: Provider;
 let t: TestApp;
 let tCreating: TestApp;
 const extraApps: TestApp[] = [];
@@ -100,8 +74,8 @@ function oidcConfig(origin: string, overrides: Partial<Config> = {}): Partial<Co
   return {
     LOGIN_RATE_LIMIT_PER_MINUTE: 1000,
     OIDC_ISSUER: idp.origin,
-    OIDC_CLIENT_ID: 'schakel',
-    OIDC_CLIENT_SECRET: SECRET,
+    OIDC_CLIENT_ID: TEST_CLIENT_ID,
+    OIDC_CLIENT_SECRET: TEST_CLIENT_SECRET,
     OIDC_REDIRECT_URI: `${origin}/api/v1/oidc/callback`,
     OIDC_PROVIDER_NAME: 'Test-IdP',
     ...overrides,
@@ -110,30 +84,7 @@ function oidcConfig(origin: string, overrides: Partial<Config> = {}): Partial<Co
 
 beforeAll(async () => {
   [idp, schakel, creating] = await Promise.all([listen(), listen(), listen()]);
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  provider = new Provider(idp.origin, {
-    clients: [
-      {
-        client_id: 'schakel',
-        client_secret: SECRET,
-        redirect_uris: [`${schakel.origin}/api/v1/oidc/callback`, `${creating.origin}/api/v1/oidc/callback`],
-        response_types: ['code'],
-        grant_types: ['authorization_code'],
-        token_endpoint_auth_method: 'client_secret_basic',
-      },
-    ],
-    pkce: { required: () => true },
-    features: { devInteractions: { enabled: true } },
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
-    findAccount: async (_ctx, id) => {
-      const account = idpAccounts.get(id);
-      return account ? { accountId: id, claims: async () => ({ sub: id, ...account }) } : undefined;
-    },
-    cookies: { keys: ['oidc-test-cookie-key'] },
-    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
-    jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), kid: 'test-key', alg: 'RS256', use: 'sig' }] },
-  });
-  idp.use(provider.callback());
+  startTestProvider(idp, [`${schakel.origin}/api/v1/oidc/callback`, `${creating.origin}/api/v1/oidc/callback`], idpAccounts);
   t = await createTestApp(oidcConfig(schakel.origin));
   schakel.use((req, res) => t.app.routing(req, res));
   tCreating = await createTestApp(oidcConfig(creating.origin, { OIDC_CREATE_USERS: true }));
@@ -142,7 +93,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([t, tCreating, ...extraApps].filter(Boolean).map((app) => app.close()));
-  await Promise.all([idp, schakel, creating].filter(Boolean).map((l) => closeServer(l.server)));
+  await Promise.all([idp, schakel, creating].filter(Boolean).map((l) => l.close()));
 });
 
 /** From Schakel's start route through the provider's log-in and consent, up to (not into) the callback. */
@@ -332,7 +283,7 @@ describe('OIDC configuration', () => {
 
   it('answers 503 when the provider cannot be discovered, without failing to start', async () => {
     const gone = await listen();
-    await closeServer(gone.server);
+    await gone.close();
     const unreachable = await createTestApp({ ...oidcConfig('http://127.0.0.1:9'), OIDC_ISSUER: gone.origin });
     extraApps.push(unreachable);
     expect((await unreachable.app.inject({ url: '/api/v1/oidc/configuration' })).json()).toEqual({ enabled: true, providerName: 'Test-IdP' });

@@ -1,16 +1,17 @@
 import { Alert, Button, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { loginStepPath, returnPathOf } from '@web/core/access';
 import { type ApiError, toApiError } from '@web/core/api/client';
+import { useResource } from '@web/core/api/useResource';
 import { ErrorSummary, TextField } from '@web/core/components/FormParts';
 import { PageHeading } from '@web/core/components/PageHeading';
 import { LoadingState } from '@web/core/components/States';
 import { hasFieldErrors } from '@web/core/forms';
 import { useSession } from '@web/core/session';
-import { logIn } from './identity.api';
-import { type LoginField, loginFieldErrors } from './identity.rules';
+import { loadOidcConfiguration, logIn, oidcLogInUrl } from './identity.api';
+import { type LoginField, loginFieldErrors, ssoFailed, ssoProviderName } from './identity.rules';
 import { ProblemAlert } from './ProblemAlert';
 
 const ids: Record<LoginField, string> = { email: 'login-email', password: 'login-password' };
@@ -25,6 +26,9 @@ export function LoginPage() {
   const navigate = useNavigate();
   const from = returnPathOf(location.state);
   const loggedOut = (location.state as { loggedOut?: boolean } | null)?.loggedOut === true;
+  const [search] = useSearchParams();
+  const oidc = useResource('oidc-configuration', loadOidcConfiguration);
+  const provider = ssoProviderName(oidc.status === 'ready' ? oidc.data : undefined);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -75,6 +79,11 @@ export function LoginPage() {
           <Paragraph>{t('identity.login.loggedOut')}</Paragraph>
         </Alert>
       ) : null}
+      {ssoFailed(search) && outcome.kind === 'none' ? (
+        <Alert type="error" role="alert" className="schakel-notice" data-testid="sso-failed">
+          <Paragraph>{t('identity.login.ssoFailed')}</Paragraph>
+        </Alert>
+      ) : null}
       <section className="schakel-section schakel-login" aria-labelledby="login-form-heading">
         <Heading2 id="login-form-heading" className="schakel-visually-hidden">
           {t('identity.login.formHeading')}
@@ -113,6 +122,19 @@ export function LoginPage() {
             {busy ? t('identity.login.busy') : t('identity.login.submit')}
           </Button>
         </form>
+        {provider ? (
+          <div className="schakel-login__sso">
+            <Paragraph className="schakel-login__or">{t('identity.login.or')}</Paragraph>
+            {/* A plain link: the browser leaves for the provider and comes back through the server. */}
+            <a
+              href={oidcLogInUrl(from)}
+              className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+              data-testid="sso-login"
+            >
+              {t('identity.login.sso', { provider })}
+            </a>
+          </div>
+        ) : null}
         <Paragraph className="schakel-form__privacy">{t('identity.login.help')}</Paragraph>
       </section>
     </>

@@ -5,6 +5,7 @@ import type {
   UserSession,
   userSessionListSchema,
 } from '@server/modules/identity/identity.schema';
+import type { OidcConfiguration } from '@server/modules/oidc/oidc.schema';
 import type { z } from 'zod';
 import { apiRequest, apiUrl } from '@web/core/api/client';
 
@@ -42,4 +43,18 @@ export async function endSession(id: string): Promise<void> {
 
 export async function endAllSessions(): Promise<void> {
   await apiRequest<undefined>(apiUrl('/sessions'), { method: 'DELETE' });
+}
+
+/** Whether log-in through the organisation's OpenID provider is offered, and under which name. */
+export async function loadOidcConfiguration(signal: AbortSignal): Promise<OidcConfiguration> {
+  return apiRequest<OidcConfiguration>(apiUrl('/oidc/configuration'), { signal });
+}
+
+/**
+ * Where the "Log in with …" link goes: the server redirects on to the provider, and after log-in
+ * back to `returnTo` (a path on this site, as the password form uses). A full page navigation,
+ * not a fetch: the provider's pages are its own.
+ */
+export function oidcLogInUrl(returnTo: string): string {
+  return apiUrl('/oidc/authorization', { returnTo });
 }

@@ -10,6 +10,8 @@ import {
   passwordErrorsFrom,
   passwordFormErrors,
   recoveryCodesText,
+  ssoFailed,
+  ssoProviderName,
   svgDataUrl,
 } from './identity.rules';
 
@@ -54,6 +56,22 @@ describe('loginFieldErrors', () => {
     expect(loginFieldErrors('', '')).toEqual({ email: 'required', password: 'required' });
     expect(loginFieldErrors('  ', 'x')).toEqual({ email: 'required' });
     expect(loginFieldErrors('not-an-address', 'x')).toEqual({});
+  });
+});
+
+describe('log-in through the organisation’s provider', () => {
+  it('is offered only when the server says so, under the configured name', () => {
+    expect(ssoProviderName({ enabled: true, providerName: 'Gemeente-account' })).toBe('Gemeente-account');
+    expect(ssoProviderName({ enabled: false, providerName: null })).toBeUndefined();
+    expect(ssoProviderName({ enabled: true, providerName: '  ' })).toBeUndefined();
+    // Still loading, or the configuration could not be read: the password form is enough.
+    expect(ssoProviderName(undefined)).toBeUndefined();
+  });
+
+  it('recognises the server’s redirect after a refused provider log-in', () => {
+    expect(ssoFailed(new URLSearchParams('fout=oidc'))).toBe(true);
+    expect(ssoFailed(new URLSearchParams(''))).toBe(false);
+    expect(ssoFailed(new URLSearchParams('fout=iets-anders'))).toBe(false);
   });
 });
 

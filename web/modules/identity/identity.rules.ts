@@ -1,3 +1,4 @@
+import type { OidcConfiguration } from '@server/modules/oidc/oidc.schema';
 import type { ApiError } from '@web/core/api/client';
 import { type FieldErrors, fieldErrorsFrom } from '@web/core/forms';
 
@@ -48,6 +49,20 @@ export function loginFieldErrors(email: string, password: string): FieldErrors<L
     ...(email.trim() === '' ? { email: 'required' as const } : {}),
     ...(password === '' ? { password: 'required' as const } : {}),
   };
+}
+
+/** The name for "Log in with …" when the server offers an OpenID provider; undefined: no such option. */
+export function ssoProviderName(configuration: OidcConfiguration | undefined): string | undefined {
+  if (!configuration?.enabled) return undefined;
+  return configuration.providerName?.trim() || undefined;
+}
+
+/**
+ * The server sends a refused log-in through the provider back to `/inloggen?fout=oidc`. Why it
+ * was refused is in the access log only: the screen says no more than that it did not work.
+ */
+export function ssoFailed(search: URLSearchParams): boolean {
+  return search.get('fout') === 'oidc';
 }
 
 // --- Change password form ---------------------------------------------------------------------

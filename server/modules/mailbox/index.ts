@@ -1,0 +1,11 @@
+import type { SchakelModule } from '@server/core/module';
+import { mailboxRoutes } from './mailbox.routes';
+
+export { mailboxEnabled, mailboxSettings, receiveMessage } from './mailbox.service';
+export type { MailboxSettings } from './mailbox.service';
+export { startMailboxPoller, pollImap, ImapSession } from './mailbox.poller';
+export type { MailboxPoller, PollResult } from './mailbox.poller';
+export { processDropDir } from './mailbox.drop';
+
+/** The regional mailbox: IMAP, .eml upload and drop folder into signals (issue 5). */
+export const mailboxModule: SchakelModule = { name: 'mailbox', routes: mailboxRoutes };
