@@ -184,6 +184,70 @@ export interface InstallationSecretTable {
   created_at: Generated<Date>;
 }
 
+export interface MailOutboxTable {
+  id: Generated<string>;
+  region_code: string | null;
+  purpose: string;
+  recipient: string;
+  subject: string;
+  text_body: string;
+  high_priority: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Generated<Date>;
+  next_attempt_at: Timestamp;
+  locked_until: Date | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_attempt_at: Date | null;
+  last_error: string | null;
+  sent_at: Date | null;
+  message_id: string | null;
+  failed_at: Date | null;
+}
+
+export interface OnCallShiftTable {
+  id: Generated<string>;
+  region_code: string;
+  user_id: string;
+  channel: ColumnType<'email', 'email' | undefined, 'email'>;
+  address: string | null;
+  note: string | null;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface AlertTable {
+  id: Generated<string>;
+  region_code: string;
+  signal_id: string;
+  signal_reference: string;
+  signal_received_at: Timestamp;
+  municipalities: ColumnType<string[], string[] | undefined, string[]>;
+  kind: ColumnType<'acute-signal', 'acute-signal' | undefined, 'acute-signal'>;
+  nobody_on_call: boolean;
+  created_at: Timestamp;
+  acknowledged_at: Date | null;
+}
+
+export interface AlertRecipientTable {
+  id: Generated<string>;
+  alert_id: string;
+  user_id: string | null;
+  shift_id: string | null;
+  address: string;
+  fallback: ColumnType<boolean, boolean | undefined, boolean>;
+  outbox_id: string;
+}
+
+export interface AlertAcknowledgementTable {
+  id: Generated<string>;
+  alert_id: string;
+  user_id: string;
+  at: Timestamp;
+}
+
 export type SignalChannel = 'public-form' | 'professional' | 'mailbox' | 'mma' | 'watch' | 'phone' | 'other';
 export type SignalStatus = 'new' | 'in-triage' | 'forwarded' | 'merged' | 'closed';
 
@@ -417,6 +481,11 @@ export interface Database {
   access_log: AccessLogTable;
   oidc_flow: OidcFlowTable;
   installation_secret: InstallationSecretTable;
+  mail_outbox: MailOutboxTable;
+  on_call_shift: OnCallShiftTable;
+  alert: AlertTable;
+  alert_recipient: AlertRecipientTable;
+  alert_acknowledgement: AlertAcknowledgementTable;
   signal: SignalTable;
   signal_municipality: SignalMunicipalityTable;
   signal_person: SignalPersonTable;

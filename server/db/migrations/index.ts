@@ -4,6 +4,7 @@ import * as m0002 from './0002_accessibility_report';
 import * as m0003 from './0003_identity_and_access';
 import * as m0004 from './0004_oidc_flow';
 import * as m0005 from './0005_signals';
+import * as m0006 from './0006_alerts';
 import * as m0007 from './0007_mailbox';
 import * as m0008 from './0008_imports';
 
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0003_identity_and_access': m0003,
   '0004_oidc_flow': m0004,
   '0005_signals': m0005,
+  '0006_alerts': m0006,
   '0007_mailbox': m0007,
   '0008_imports': m0008,
 };
