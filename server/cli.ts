@@ -6,6 +6,7 @@ import { migrate, openDatabase } from '@server/core/db/database';
 import { DataDirLockedError } from '@server/core/db/lock';
 import { exportData, ImportError, importData } from '@server/core/db/transfer';
 import { sealAccessLog, sealedEntry, startSealer, verifyAccessLog } from '@server/core/access/access-log';
+import { mailSettings, startMailer } from '@server/core/mail/mailer';
 import { apiTokenScopes } from '@server/modules/users/users.schema';
 import { createToken } from '@server/modules/users';
 import { demoAccounts } from '@server/modules/identity/identity.demo';
@@ -39,12 +40,16 @@ function exitWith(code: number, message: string): never {
 }
 
 async function start(config: Config): Promise<void> {
+  mailSettings(config); // SMTP settings fail fast, before the database opens
   const prepared = await prepare(config, { log: (line) => console.log(line) });
   const app = await buildApp({ config, database: prepared.database }, modules);
   const stopSealer = startSealer(prepared.database.db, (error) => app.log.error({ err: error }, 'sealing the access log failed'));
+  // The mail outbox worker (acute alerts); every app server runs one, they share the outbox.
+  const stopMailer = startMailer(prepared.database.db, config, app.log);
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'stopping');
     await app.close();
+    await stopMailer();
     await stopSealer();
     await sealAccessLog(prepared.database.db);
     await prepared.database.close();

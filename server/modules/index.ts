@@ -1,5 +1,6 @@
 import type { SchakelModule } from '@server/core/module';
 import { accessibilityModule } from './accessibility';
+import { alertsModule } from './alerts';
 import { accessLogModule } from './access-log';
 import { grantsModule } from './grants';
 import { healthModule } from './health';
@@ -11,4 +12,4 @@ import { signalsModule } from './signals';
 import { usersModule } from './users';
 
 /** Every capability of Schakel. A new module is a new folder plus one line here. */
-export const modules: SchakelModule[] = [healthModule, regionsModule, identityModule, oidcModule, usersModule, grantsModule, accessLogModule, accessibilityModule, signalsModule, mailboxModule];
+export const modules: SchakelModule[] = [healthModule, regionsModule, identityModule, oidcModule, usersModule, grantsModule, accessLogModule, accessibilityModule, alertsModule, signalsModule, mailboxModule];
