@@ -14,6 +14,7 @@ import { isDemoMode } from '@server/core/module';
 import { demoSizes, runDemo } from '@server/core/demo';
 import { buildApp } from '@server/core/http/app';
 import { modules } from '@server/modules';
+import { checkMailboxRegion, mailboxEnabled, mailboxSettings, startMailboxPoller } from '@server/modules/mailbox';
 import { loadRegions, readRegionFiles, RegionConfigError } from '@server/modules/regions';
 
 const USAGE = `Usage: npx schakel <command> [options]
@@ -41,15 +42,20 @@ function exitWith(code: number, message: string): never {
 
 async function start(config: Config): Promise<void> {
   mailSettings(config); // SMTP settings fail fast, before the database opens
+  const mailbox = mailboxEnabled(config) ? mailboxSettings(config) : undefined;
   const prepared = await prepare(config, { log: (line) => console.log(line) });
+  if (mailbox) await checkMailboxRegion(prepared.database.db, mailbox);
   const app = await buildApp({ config, database: prepared.database }, modules);
   const stopSealer = startSealer(prepared.database.db, (error) => app.log.error({ err: error }, 'sealing the access log failed'));
   // The mail outbox worker (acute alerts); every app server runs one, they share the outbox.
   const stopMailer = startMailer(prepared.database.db, config, app.log);
+  // The regional mailbox (IMAP, drop folder); every app server runs a poller, a lease lets one read IMAP at a time.
+  const mailboxPoller = mailbox ? startMailboxPoller(prepared.database.db, mailbox, { error: (error, message) => app.log.error({ err: error }, message) }) : undefined;
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'stopping');
     await app.close();
     await stopMailer();
+    await mailboxPoller?.stop();
     await stopSealer();
     await sealAccessLog(prepared.database.db);
     await prepared.database.close();

@@ -1,7 +1,7 @@
 import type { SchakelModule } from '@server/core/module';
 import { mailboxRoutes } from './mailbox.routes';
 
-export { mailboxEnabled, mailboxSettings, receiveMessage } from './mailbox.service';
+export { checkMailboxRegion, mailboxEnabled, mailboxSettings, receiveMessage } from './mailbox.service';
 export type { MailboxSettings } from './mailbox.service';
 export { startMailboxPoller, pollImap, ImapSession } from './mailbox.poller';
 export type { MailboxPoller, PollResult } from './mailbox.poller';

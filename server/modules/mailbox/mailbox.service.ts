@@ -57,6 +57,12 @@ export function mailboxSettings(config: Config): MailboxSettings {
 
 export const mailboxEnabled = (config: Config) => Boolean(config.MAILBOX_IMAP_HOST || config.MAILBOX_DROP_DIR);
 
+/** MAILBOX_REGION must name a region of this installation (checked at start, after the regions load). */
+export async function checkMailboxRegion(db: Db, settings: MailboxSettings): Promise<void> {
+  const region = await db.selectFrom('region').select('code').where('code', '=', settings.regionCode).executeTakeFirst();
+  if (!region) throw new ConfigError([`MAILBOX_REGION=${JSON.stringify(settings.regionCode)}: not a region of this installation (see SCHAKEL_REGIONS_DIR)`]);
+}
+
 /** What is kept of a message too large to parse: its header section and the start of its body. */
 const TRUNCATED_KEEP_BYTES = 64 * 1024;
 
