@@ -21,42 +21,38 @@ export function isValidBsn(value: string): boolean {
   return sum % 11 === 0 && value !== '000000000';
 }
 
-export const personInputSchema = z
-  .strictObject({
-    role: personRoleSchema,
-    name: optionalText(200),
-    alias: optionalText(200),
-    phone: optionalText(40),
-    email: z.email().max(200).optional().nullable(),
-    approximateAge: z.number().int().min(0).max(120).optional().nullable(),
-    nationality: optionalText(80),
-    bsn: z.string().refine(isValidBsn, 'not a valid BSN (9 digits, elfproef)').optional().nullable(),
-    description: optionalText(2000),
-  })
-  .meta({ id: 'SignalPersonInput' });
+const personShape = {
+  role: personRoleSchema,
+  name: optionalText(200),
+  alias: optionalText(200),
+  phone: optionalText(40),
+  email: z.email().max(200).optional().nullable(),
+  approximateAge: z.number().int().min(0).max(120).optional().nullable(),
+  nationality: optionalText(80),
+  bsn: z.string().refine(isValidBsn, 'not a valid BSN (9 digits, elfproef)').optional().nullable(),
+  description: optionalText(2000),
+};
+export const personInputSchema = z.strictObject(personShape).meta({ id: 'SignalPersonCreate' });
 
-export const businessInputSchema = z
-  .strictObject({
-    name: optionalText(200),
-    kvkNumber: z.string().regex(/^\d{8}$/, 'a KvK number has 8 digits').optional().nullable(),
-    address: optionalText(300),
-    sector: optionalText(100),
-  })
-  .meta({ id: 'SignalBusinessInput' });
+const businessShape = {
+  name: optionalText(200),
+  kvkNumber: z.string().regex(/^\d{8}$/, 'a KvK number has 8 digits').optional().nullable(),
+  address: optionalText(300),
+  sector: optionalText(100),
+};
+export const businessInputSchema = z.strictObject(businessShape).meta({ id: 'SignalBusinessCreate' });
 
-export const locationInputSchema = z
-  .strictObject({
-    description: optionalText(300),
-    street: optionalText(200),
-    houseNumber: optionalText(20),
-    postcode: z.string().trim().regex(/^\d{4}\s?[A-Za-z]{2}$/, 'a Dutch postcode, e.g. 8011 AB').optional().nullable(),
-    place: optionalText(100),
-  })
-  .meta({ id: 'SignalLocationInput' });
+const locationShape = {
+  description: optionalText(300),
+  street: optionalText(200),
+  houseNumber: optionalText(20),
+  postcode: z.string().trim().regex(/^\d{4}\s?[A-Za-z]{2}$/, 'a Dutch postcode, e.g. 8011 AB').optional().nullable(),
+  place: optionalText(100),
+};
+export const locationInputSchema = z.strictObject(locationShape).meta({ id: 'SignalLocationCreate' });
 
-export const vehicleInputSchema = z
-  .strictObject({ licensePlate: optionalText(20), description: optionalText(300) })
-  .meta({ id: 'SignalVehicleInput' });
+const vehicleShape = { licensePlate: optionalText(20), description: optionalText(300) };
+export const vehicleInputSchema = z.strictObject(vehicleShape).meta({ id: 'SignalVehicleCreate' });
 
 const periodRefinement = <T extends { periodFrom?: string | null; periodUntil?: string | null }>(value: T) =>
   !value.periodFrom || !value.periodUntil || value.periodFrom <= value.periodUntil;
@@ -90,7 +86,7 @@ export const publicSignalInputSchema = z
     message: 'give an e-mail address or phone number, or report anonymously',
     path: ['contact'],
   })
-  .meta({ id: 'PublicSignalInput' });
+  .meta({ id: 'PublicSignalCreate' });
 export type PublicSignalInput = z.infer<typeof publicSignalInputSchema>;
 
 export const publicReceiptSchema = z
@@ -153,13 +149,17 @@ export const signalInputSchema = z
     attachmentIds: z.array(z.uuid()).max(5).default([]),
   })
   .refine(periodRefinement, { message: 'periodFrom must be on or before periodUntil', path: ['periodUntil'] })
-  .meta({ id: 'SignalInput' });
+  .meta({ id: 'SignalCreate' });
 export type SignalInput = z.infer<typeof signalInputSchema>;
 
-const person = personInputSchema.extend({ id: z.uuid() }).meta({ id: 'SignalPerson' });
-const business = businessInputSchema.extend({ id: z.uuid() }).meta({ id: 'SignalBusiness' });
-const location = locationInputSchema.extend({ id: z.uuid(), municipalityCode: municipalityCode.nullable() }).meta({ id: 'SignalLocation' });
-const vehicle = vehicleInputSchema.extend({ id: z.uuid() }).meta({ id: 'SignalVehicle' });
+// Output shapes: every field present (null when unknown).
+const nullable = <T extends Record<string, z.ZodType>>(shape: T) => Object.fromEntries(Object.keys(shape).map((k) => [k, z.string().nullable()])) as Record<keyof T, z.ZodNullable<z.ZodString>>;
+const person = z
+  .object({ id: z.uuid(), ...nullable(personShape), role: personRoleSchema, approximateAge: z.number().int().nullable() })
+  .meta({ id: 'SignalPerson' });
+const business = z.object({ id: z.uuid(), ...nullable(businessShape) }).meta({ id: 'SignalBusiness' });
+const location = z.object({ id: z.uuid(), ...nullable(locationShape), municipalityCode: municipalityCode.nullable() }).meta({ id: 'SignalLocation' });
+const vehicle = z.object({ id: z.uuid(), ...nullable(vehicleShape) }).meta({ id: 'SignalVehicle' });
 
 export const signalPermissionsSchema = z
   .object({ read: z.boolean(), update: z.boolean(), delete: z.boolean(), export: z.boolean() })
@@ -191,8 +191,7 @@ export const signalQuerySchema = pageQuerySchema
     form: exploitationFormSchema.optional(),
     acute: z.enum(['true', 'false']).optional(),
     mine: z.enum(['true', 'false']).optional().describe('Only signals I reported'),
-  })
-  .meta({ id: 'SignalQuery' });
+  });
 export type SignalQuery = z.infer<typeof signalQuerySchema>;
 
 export const signalSchema = z
@@ -255,7 +254,7 @@ export const signalLinkInputSchema = z
     kind: z.enum(['related', 'merge']).describe('merge: this signal is merged into the other one and leaves the queue'),
     reason: z.string().trim().min(3).max(1000),
   })
-  .meta({ id: 'SignalLinkInput' });
+  .meta({ id: 'SignalLinkCreate' });
 
 export const duplicateSchema = z
   .object({
