@@ -33,8 +33,7 @@ export const onCallShiftQuerySchema = pageQuerySchema
     from: dateTime.optional().describe('Only shifts that end after this moment'),
     until: dateTime.optional().describe('Only shifts that start before this moment'),
     personId: z.uuid().optional(),
-  })
-  .meta({ id: 'OnCallShiftQuery' });
+  });
 export type OnCallShiftQuery = z.infer<typeof onCallShiftQuerySchema>;
 
 const address = z.email().trim().toLowerCase().max(254);
@@ -149,7 +148,5 @@ export const alertSchema = z
   .meta({ id: 'Alert', 'x-personal-data': true });
 export type Alert = z.infer<typeof alertSchema>;
 export const alertListSchema = pagedSchema('alerts', alertSchema).meta({ id: 'AlertList' });
-export const alertQuerySchema = pageQuerySchema
-  .extend({ status: z.enum(['open', 'all']).default('open').describe('open: not yet acknowledged') })
-  .meta({ id: 'AlertQuery' });
+export const alertQuerySchema = pageQuerySchema.extend({ status: z.enum(['open', 'all']).default('open').describe('open: not yet acknowledged') });
 export type AlertQuery = z.infer<typeof alertQuerySchema>;
