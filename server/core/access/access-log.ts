@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { CompiledQuery, sql } from 'kysely';
+import { sessionCache } from '@server/core/auth/session-cache';
 import type { Db } from '@server/core/db/database';
 
 /**
@@ -58,6 +59,7 @@ const INSERT_SQL = `insert into access_log (region_code, user_id, role, organisa
 
 /** Writes one entry, with who and from where taken from the request. */
 export async function writeAccessLog(db: Db, request: FastifyRequest, entry: AccessLogEntry): Promise<void> {
+  forgetChangedAccounts(entry);
   const actor = request.actor;
   // Static SQL on the hot path (every personal-data read writes one row).
   await db.executeQuery(
@@ -84,6 +86,17 @@ export async function writeAccessLog(db: Db, request: FastifyRequest, entry: Acc
   if (entry.outcome === 'success' && (entry.action === 'read' || entry.action === 'export' || (entry.subjects?.length ?? 0) > 0)) {
     request.personalDataLogged = true;
   }
+}
+
+/**
+ * Every change to an account (roles, scope, organisation, status, second factor, password) is a
+ * logged security event, written after the change, so this is where the session cache forgets the
+ * account: no module has to remember it, and the next request reads the account afresh.
+ */
+function forgetChangedAccounts(entry: AccessLogEntry): void {
+  if (entry.recordType !== 'user' || entry.outcome !== 'success' || entry.action === 'read' || entry.action === 'export') return;
+  if (entry.recordId) sessionCache.forgetUser(entry.recordId);
+  for (const subject of entry.subjects ?? []) sessionCache.forgetUser(subject);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Db } from '@server/core/db/database';
 import type { Actor } from './actor';
 import type { Role } from './roles';
 import { newSecret, sha256 } from './secrets';
+import { sessionCache } from './session-cache';
 
 /** Server-side sessions in the database (app servers keep no state). The cookie holds a random token; we store its hash. */
 export const SESSION_COOKIE = 'schakel_session';
@@ -48,34 +49,66 @@ export interface SessionWithActor {
 /**
  * A live session for a cookie token (not ended, within the absolute and the idle limit).
  * The hot path of every request with a session: session, account, roles and municipalities in
- * one round trip (static SQL, no query building per request).
+ * one round trip (static SQL, no query building per request), or none while the session is in
+ * the in-process cache (SESSION_CACHE_SECONDS; see session-cache.ts for the bound).
  */
-export async function findSessionWithActor(db: Db, config: Pick<Config, 'SESSION_IDLE_MINUTES'>, token: string): Promise<SessionWithActor | undefined> {
+export async function findSessionWithActor(
+  db: Db,
+  config: Pick<Config, 'SESSION_IDLE_MINUTES' | 'SESSION_CACHE_SECONDS'>,
+  token: string,
+): Promise<SessionWithActor | undefined> {
   const now = Date.now();
-  const { rows } = await db.executeQuery<SessionActorRow>(
-    CompiledQuery.raw(SESSION_ACTOR_SQL, [sha256(token), new Date(now), new Date(now - config.SESSION_IDLE_MINUTES * 60_000)]),
-  );
+  const tokenHash = sha256(token);
+  const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
+  const cached = sessionCache.get(tokenHash, now, idleMs);
+  if (cached) {
+    if (now - cached.lastSeenAt > TOUCH_AFTER_MS) {
+      // The touch also notices a session ended elsewhere (another app server) before the cache runs out.
+      if (!(await touchSession(db, cached.sessionId, now))) {
+        sessionCache.forgetSession(cached.sessionId);
+        return undefined;
+      }
+      cached.lastSeenAt = now;
+    }
+    return { session: { id: cached.sessionId, userId: cached.userId, csrfToken: cached.csrfToken, secondFactorDone: true }, actor: cached.actor };
+  }
+
+  const readAt = sessionCache.generation();
+  const { rows } = await db.executeQuery<SessionActorRow>(CompiledQuery.raw(SESSION_ACTOR_SQL, [tokenHash, new Date(now), new Date(now - idleMs)]));
   const row = rows[0];
   if (!row) return undefined;
-  if (now - new Date(row.last_seen_at).getTime() > TOUCH_AFTER_MS) {
-    await db.updateTable('user_session').set({ last_seen_at: new Date(now) }).where('id', '=', row.session_id).execute();
+  let lastSeenAt = new Date(row.last_seen_at).getTime();
+  if (now - lastSeenAt > TOUCH_AFTER_MS) {
+    await touchSession(db, row.session_id, now);
+    lastSeenAt = now;
   }
   const session = { id: row.session_id, userId: row.user_id, csrfToken: row.csrf_token, secondFactorDone: row.second_factor_done };
   if (!row.second_factor_done) return { session };
-  return {
-    session,
-    actor: {
-      userId: row.user_id,
-      regionCode: row.region_code,
-      organisationId: row.organisation_id,
-      displayName: row.display_name,
-      roles: (row.roles ?? []) as Role[],
-      allMunicipalities: row.all_municipalities,
-      municipalities: row.municipalities ?? [],
-      via: 'session',
-      sessionId: row.session_id,
-    },
-  };
+  // Frozen: a cached actor is shared by the requests of its session, so nobody may change it.
+  const actor: Actor = Object.freeze({
+    userId: row.user_id,
+    regionCode: row.region_code,
+    organisationId: row.organisation_id,
+    displayName: row.display_name,
+    roles: Object.freeze(row.roles ?? []) as Role[],
+    allMunicipalities: row.all_municipalities,
+    municipalities: Object.freeze(row.municipalities ?? []) as string[],
+    via: 'session' as const,
+    sessionId: row.session_id,
+  });
+  sessionCache.set(
+    { tokenHash, sessionId: row.session_id, userId: row.user_id, csrfToken: row.csrf_token, actor, expiresAt: new Date(row.expires_at).getTime(), lastSeenAt },
+    config.SESSION_CACHE_SECONDS,
+    now,
+    readAt,
+  );
+  return { session, actor };
+}
+
+/** Moves last_seen_at (the idle limit) forward; false when the session has ended meanwhile. */
+async function touchSession(db: Db, sessionId: string, now: number): Promise<boolean> {
+  const result = await db.updateTable('user_session').set({ last_seen_at: new Date(now) }).where('id', '=', sessionId).where('ended_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 interface SessionActorRow {
@@ -84,6 +117,7 @@ interface SessionActorRow {
   csrf_token: string;
   second_factor_done: boolean;
   last_seen_at: Date;
+  expires_at: Date;
   region_code: string;
   organisation_id: string;
   display_name: string;
@@ -93,7 +127,7 @@ interface SessionActorRow {
 }
 
 const SESSION_ACTOR_SQL = `
-  select s.id as session_id, s.user_id, s.csrf_token, s.second_factor_done, s.last_seen_at,
+  select s.id as session_id, s.user_id, s.csrf_token, s.second_factor_done, s.last_seen_at, s.expires_at,
     u.region_code, u.organisation_id, u.display_name, u.all_municipalities,
     (select array_agg(r.role order by r.role) from user_role r where r.user_id = u.id) as roles,
     (select array_agg(m.municipality_code order by m.municipality_code) from user_municipality m where m.user_id = u.id) as municipalities
@@ -102,6 +136,7 @@ const SESSION_ACTOR_SQL = `
 
 /** After the second factor: a new token (the session id rotates on every change of privilege). */
 export async function completeSecondFactor(db: Db, sessionId: string): Promise<string> {
+  sessionCache.forgetSession(sessionId);
   const token = newSecret();
   await db
     .updateTable('user_session')
@@ -119,11 +154,13 @@ export async function endSession(db: Db, userId: string, sessionId: string): Pro
     .where('user_id', '=', userId)
     .where('ended_at', 'is', null)
     .executeTakeFirst();
+  sessionCache.forgetSession(sessionId);
   return Number(result.numUpdatedRows) > 0;
 }
 
 export async function endAllSessions(db: Db, userId: string): Promise<number> {
   const result = await db.updateTable('user_session').set({ ended_at: new Date() }).where('user_id', '=', userId).where('ended_at', 'is', null).executeTakeFirst();
+  sessionCache.forgetUser(userId);
   return Number(result.numUpdatedRows);
 }
 
