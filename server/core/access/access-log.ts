@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
-import { CompiledQuery, sql } from 'kysely';
+import { sql } from 'kysely';
 import { sessionCache } from '@server/core/auth/session-cache';
+import { insertAccessLogRow } from './access-log-writer';
 import type { Db } from '@server/core/db/database';
 
 /**
@@ -53,34 +54,28 @@ export interface AccessLogEntry {
   regionCode?: string;
 }
 
-const INSERT_SQL = `insert into access_log (region_code, user_id, role, organisation_id, action, record_type, record_id, subjects,
-  purpose, grant_id, client_address, user_agent, request_id, outcome, reason)
-  values ($1, $2, $3, $4, $5, $6, $7, $8::text[], $9, $10, $11, $12, $13, $14, $15)`;
-
 /** Writes one entry, with who and from where taken from the request. */
 export async function writeAccessLog(db: Db, request: FastifyRequest, entry: AccessLogEntry): Promise<void> {
   forgetChangedAccounts(entry);
   const actor = request.actor;
-  // Static SQL on the hot path (every personal-data read writes one row).
-  await db.executeQuery(
-    CompiledQuery.raw(INSERT_SQL, [
-      actor?.regionCode ?? entry.regionCode ?? null,
-      actor?.userId ?? entry.userId ?? null,
-      actor ? actor.roles.join(',') : null,
-      actor?.organisationId ?? null,
-      entry.action,
-      entry.recordType ?? null,
-      entry.recordId ?? null,
-      entry.subjects ?? [],
-      entry.purpose ?? null,
-      entry.grantId ?? null,
-      request.ip,
-      request.headers['user-agent']?.slice(0, 300) ?? null,
-      request.id,
-      entry.outcome,
-      entry.reason ?? null,
-    ]),
-  );
+  // In the order of ACCESS_LOG_COLUMNS; committed together with concurrent entries (access-log-writer.ts).
+  await insertAccessLogRow(db, [
+    actor?.regionCode ?? entry.regionCode ?? null,
+    actor?.userId ?? entry.userId ?? null,
+    actor ? actor.roles.join(',') : null,
+    actor?.organisationId ?? null,
+    entry.action,
+    entry.recordType ?? null,
+    entry.recordId ?? null,
+    entry.subjects ?? [],
+    entry.purpose ?? null,
+    entry.grantId ?? null,
+    request.ip,
+    request.headers['user-agent']?.slice(0, 300) ?? null,
+    request.id,
+    entry.outcome,
+    entry.reason ?? null,
+  ]);
   if (entry.outcome !== 'success') request.failureLogged = true;
   // A logged read, export or change about named persons covers returning their data in this response.
   if (entry.outcome === 'success' && (entry.action === 'read' || entry.action === 'export' || (entry.subjects?.length ?? 0) > 0)) {
