@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiError } from './api/client';
-import { describedBy, fieldErrorKind, fieldErrorsFrom, hasFieldErrors, invalidFieldCodes } from './forms';
+import { describedBy, fieldErrorKind, fieldErrorsFrom, hasFieldErrors, invalidFieldCodes, summaryItems } from './forms';
 
 const problemWith = (invalidParams: { name: string; code: string }[]) =>
   ({ invalidParams: invalidParams.map((param) => ({ ...param, reason: '' })) }) as ApiError;
@@ -42,5 +42,17 @@ describe('describedBy', () => {
     expect(describedBy('x', { description: true, error: true })).toBe('x-description x-error');
     expect(describedBy('x', { error: true })).toBe('x-error');
     expect(describedBy('x', {})).toBeUndefined();
+  });
+});
+
+describe('summaryItems', () => {
+  it('lists the fields with an error in the form’s order, each pointing at its input', () => {
+    const ids = { email: 'user-email', name: 'user-name', roles: 'user-role-first' };
+    const items = summaryItems<keyof typeof ids, string>({ roles: 'required', email: 'taken' }, ids, (field, kind) => `${field}: ${kind}`);
+    expect(items).toEqual([
+      { target: 'user-email', message: 'email: taken' },
+      { target: 'user-role-first', message: 'roles: required' },
+    ]);
+    expect(summaryItems({}, ids, () => 'x')).toEqual([]);
   });
 });

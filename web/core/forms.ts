@@ -59,3 +59,18 @@ export function hasFieldErrors(errors: object): boolean {
 export function describedBy(id: string, options: { description?: boolean; error?: boolean }): string | undefined {
   return [options.description ? `${id}-description` : '', options.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 }
+
+/**
+ * The items of a form's error summary: one per field with an error, in the form's order (the order
+ * of `ids`), each pointing at the input to focus.
+ */
+export function summaryItems<F extends string, K extends string>(
+  errors: FieldErrors<F, K>,
+  ids: Record<F, string>,
+  message: (field: F, kind: K) => string,
+): { target: string; message: string }[] {
+  return (Object.keys(ids) as F[]).flatMap((field) => {
+    const kind = errors[field];
+    return kind === undefined ? [] : [{ target: ids[field], message: message(field, kind) }];
+  });
+}

@@ -5,7 +5,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { useResource } from '@web/core/api/useResource';
 import { PageHeading } from '@web/core/components/PageHeading';
 import { Pagination } from '@web/core/components/Pagination';
-import { EmptyState, ErrorState } from '@web/core/components/States';
+import { ErrorState } from '@web/core/components/States';
 import { accessLogExportUrl, accessLogUrl, loadAccessLog } from './access-log.api';
 import { type AccessLogFilters, accessLogFiltersSearch, hasActiveFilters, parseAccessLogFilters } from './access-log.rules';
 import { AccessLogFilterForm } from './AccessLogFilterForm';
@@ -77,21 +77,19 @@ export function AccessLogPage() {
           ) : null}
         </div>
         {entries.status === 'error' ? <ErrorState error={entries.error} onRetry={entries.retry} /> : null}
-        {ready && ready._embedded.entries.length > 0 ? (
-          <>
-            <AccessLogTable entries={ready._embedded.entries} />
-            <Pagination
-              page={ready.page.number}
-              totalPages={ready.page.totalPages}
-              hrefFor={(page) => ({ search: accessLogFiltersSearch({ ...filters, page }) })}
-              label={t('accessLog.results.pagination')}
-            />
-          </>
+        {ready ? (
+          <AccessLogTable
+            entries={ready._embedded.entries}
+            empty={t(hasActiveFilters(filters) ? 'accessLog.results.emptyFiltered' : 'accessLog.results.empty')}
+          />
         ) : null}
-        {ready && ready._embedded.entries.length === 0 ? (
-          <EmptyState>
-            <Paragraph>{t(hasActiveFilters(filters) ? 'accessLog.results.emptyFiltered' : 'accessLog.results.empty')}</Paragraph>
-          </EmptyState>
+        {ready && ready._embedded.entries.length > 0 ? (
+          <Pagination
+            page={ready.page.number}
+            totalPages={ready.page.totalPages}
+            hrefFor={(page) => ({ search: accessLogFiltersSearch({ ...filters, page }) })}
+            label={t('accessLog.results.pagination')}
+          />
         ) : null}
       </section>
     </>

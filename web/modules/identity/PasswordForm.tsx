@@ -1,10 +1,10 @@
-import { Alert, Button, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Button, Heading2 } from '@utrecht/component-library-react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiError, toApiError } from '@web/core/api/client';
+import { FormFailure, FormNotice, useSubmitFeedback } from '@web/core/components/FormFeedback';
 import { ErrorSummary, TextField } from '@web/core/components/FormParts';
-import { ErrorState } from '@web/core/components/States';
-import { hasFieldErrors } from '@web/core/forms';
+import { hasFieldErrors, summaryItems } from '@web/core/forms';
 import { changePassword } from './identity.api';
 import { PASSWORD_MIN_LENGTH, type PasswordErrors, type PasswordField, passwordErrorsFrom, passwordFormErrors } from './identity.rules';
 
@@ -13,7 +13,6 @@ const ids: Record<PasswordField, string> = {
   newPassword: 'password-new',
   repeatPassword: 'password-repeat',
 };
-const fields = Object.keys(ids) as PasswordField[];
 
 type Outcome = { kind: 'none' } | { kind: 'invalid'; errors: PasswordErrors } | { kind: 'failed'; error: ApiError } | { kind: 'changed' };
 
@@ -22,12 +21,7 @@ export function PasswordForm() {
   const [values, setValues] = useState<Record<PasswordField, string>>({ currentPassword: '', newPassword: '', repeatPassword: '' });
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
-  const [submissions, setSubmissions] = useState(0);
-  const feedback = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (submissions > 0) feedback.current?.focus();
-  }, [submissions]);
+  const { ref: feedback, submitted } = useSubmitFeedback();
 
   const set = (field: PasswordField) => (value: string) => setValues((previous) => ({ ...previous, [field]: value }));
 
@@ -37,7 +31,7 @@ export function PasswordForm() {
     const errors = passwordFormErrors(values.currentPassword, values.newPassword, values.repeatPassword);
     if (hasFieldErrors(errors)) {
       setOutcome({ kind: 'invalid', errors });
-      setSubmissions((n) => n + 1);
+      submitted();
       return;
     }
     setBusy(true);
@@ -51,7 +45,7 @@ export function PasswordForm() {
       setOutcome(hasFieldErrors(fieldErrors) ? { kind: 'invalid', errors: fieldErrors } : { kind: 'failed', error });
     } finally {
       setBusy(false);
-      setSubmissions((n) => n + 1);
+      submitted();
     }
   };
 
@@ -65,23 +59,17 @@ export function PasswordForm() {
     <section className="schakel-section schakel-account-section" aria-labelledby="password-heading">
       <Heading2 id="password-heading">{t('identity.password.heading')}</Heading2>
       {outcome.kind === 'changed' ? (
-        <div ref={feedback} tabIndex={-1}>
-          <Alert type="ok" role="status" className="schakel-notice">
-            <Paragraph>{t('identity.password.changed')}</Paragraph>
-          </Alert>
-        </div>
+        <FormNotice ref={feedback} type="ok">
+          {t('identity.password.changed')}
+        </FormNotice>
       ) : null}
-      {outcome.kind === 'failed' ? (
-        <div ref={feedback} tabIndex={-1}>
-          <ErrorState error={outcome.error} heading={t('identity.password.failed')} />
-        </div>
-      ) : null}
+      {outcome.kind === 'failed' ? <FormFailure ref={feedback} error={outcome.error} heading={t('identity.password.failed')} /> : null}
       <form className="schakel-form" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="password-heading">
         <ErrorSummary
           ref={feedback}
           id="password-errors"
           level={3}
-          items={fields.filter((field) => errors[field]).map((field) => ({ target: ids[field], message: message(field) ?? '' }))}
+          items={summaryItems(errors, ids, (field) => message(field) ?? '')}
         />
         <TextField
           id={ids.currentPassword}

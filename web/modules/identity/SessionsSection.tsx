@@ -1,22 +1,11 @@
 import type { UserSession } from '@server/modules/identity/identity.schema';
-import {
-  Button,
-  Heading2,
-  Paragraph,
-  StatusBadge,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, Heading2, Paragraph, StatusBadge, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiError, toApiError } from '@web/core/api/client';
 import { useResource } from '@web/core/api/useResource';
 import { ConfirmAction } from '@web/core/components/ConfirmAction';
+import { DataTable, RowHeader } from '@web/core/components/DataTable';
 import { ErrorState, LoadingState } from '@web/core/components/States';
 import { useFormat } from '@web/core/format';
 import { useLogOut } from '@web/core/session';
@@ -33,54 +22,45 @@ function Device({ userAgent }: { userAgent: string | null }) {
 function SessionsTable({ sessions, onEnd, ending }: { sessions: UserSession[]; onEnd(id: string): void; ending: string | undefined }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const columns = [
+    t('identity.sessions.deviceColumn'),
+    t('identity.sessions.address'),
+    t('identity.sessions.started'),
+    t('identity.sessions.lastSeen'),
+    { label: t('identity.sessions.actions'), hiddenLabel: true },
+  ];
   return (
-    <div className="schakel-table-scroll schakel-table-scroll--wide">
-      <Table className="schakel-table" data-testid="sessions-table">
-        <TableCaption className="schakel-visually-hidden">{t('identity.sessions.caption')}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('identity.sessions.deviceColumn')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('identity.sessions.address')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('identity.sessions.started')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('identity.sessions.lastSeen')}</TableHeaderCell>
-            <TableHeaderCell scope="col">
-              <span className="schakel-visually-hidden">{t('identity.sessions.actions')}</span>
-            </TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {sessions.map((session) => (
-            <TableRow key={session.id} data-current={session.current || undefined}>
-              <TableHeaderCell scope="row" className="schakel-table__row-header">
-                <Device userAgent={session.userAgent} />
-                {session.current ? (
-                  <>
-                    {' '}
-                    <StatusBadge status="valid" className="schakel-badge schakel-badge--ok">
-                      {t('identity.sessions.current')}
-                    </StatusBadge>
-                  </>
-                ) : null}
-              </TableHeaderCell>
-              <TableCell className="schakel-table__nowrap">{session.clientAddress ?? t('identity.sessions.unknown')}</TableCell>
-              <TableCell>{format.dateTime(session.createdAt)}</TableCell>
-              <TableCell>{format.dateTime(session.lastSeenAt)}</TableCell>
-              <TableCell>
-                {session.current ? null : (
-                  <Button appearance="secondary-action-button" busy={ending === session.id} onClick={() => onEnd(session.id)}>
-                    {t('identity.sessions.end')}
-                    <span className="schakel-visually-hidden">
-                      {' '}
-                      {t('identity.sessions.endWhich', { started: format.dateTime(session.createdAt) })}
-                    </span>
-                  </Button>
-                )}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <DataTable caption={t('identity.sessions.caption')} columns={columns} rows={sessions} testId="sessions-table" wide>
+      {(session) => (
+        <TableRow key={session.id} data-current={session.current || undefined}>
+          <RowHeader>
+            <Device userAgent={session.userAgent} />
+            {session.current ? (
+              <>
+                {' '}
+                <StatusBadge status="valid" className="schakel-badge schakel-badge--ok">
+                  {t('identity.sessions.current')}
+                </StatusBadge>
+              </>
+            ) : null}
+          </RowHeader>
+          <TableCell className="schakel-table__nowrap">{session.clientAddress ?? t('identity.sessions.unknown')}</TableCell>
+          <TableCell>{format.dateTime(session.createdAt)}</TableCell>
+          <TableCell>{format.dateTime(session.lastSeenAt)}</TableCell>
+          <TableCell>
+            {session.current ? null : (
+              <Button appearance="secondary-action-button" busy={ending === session.id} onClick={() => onEnd(session.id)}>
+                {t('identity.sessions.end')}
+                <span className="schakel-visually-hidden">
+                  {' '}
+                  {t('identity.sessions.endWhich', { started: format.dateTime(session.createdAt) })}
+                </span>
+              </Button>
+            )}
+          </TableCell>
+        </TableRow>
+      )}
+    </DataTable>
   );
 }
 

@@ -8,17 +8,17 @@ import { type ApiError, toApiError } from '@web/core/api/client';
 import { useResource } from '@web/core/api/useResource';
 import { AppLink } from '@web/core/components/AppLink';
 import { ConfirmAction } from '@web/core/components/ConfirmAction';
+import { FormFailure, FormNotice, useSubmitFeedback } from '@web/core/components/FormFeedback';
 import { ErrorSummary } from '@web/core/components/FormParts';
 import { PageHeading } from '@web/core/components/PageHeading';
 import { ErrorState, LoadingState } from '@web/core/components/States';
-import { hasFieldErrors } from '@web/core/forms';
+import { hasFieldErrors, summaryItems } from '@web/core/forms';
 import { useSession } from '@web/core/session';
 import { loadUser, resetSecondFactor, updateUser } from './users.api';
 import { fieldIds, UserFormFields } from './UserFormFields';
 import {
   isOwnAccount,
   type UserErrors,
-  type UserField,
   userErrorsFrom,
   userFormErrors,
   userFormOf,
@@ -43,12 +43,7 @@ function EditUserForm({ user, organisations, municipalities, onSaved }: EditUser
   const [form, setForm] = useState(() => userFormOf(user));
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
-  const [submissions, setSubmissions] = useState(0);
-  const feedback = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (submissions > 0) feedback.current?.focus();
-  }, [submissions]);
+  const { ref: feedback, submitted } = useSubmitFeedback();
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -57,7 +52,7 @@ function EditUserForm({ user, organisations, municipalities, onSaved }: EditUser
     const update = updateInputOf(user, form);
     if (hasFieldErrors(errors) || Object.keys(update).length === 0) {
       setOutcome(hasFieldErrors(errors) ? { kind: 'invalid', errors } : { kind: 'unchanged' });
-      setSubmissions((n) => n + 1);
+      submitted();
       return;
     }
     setBusy(true);
@@ -72,7 +67,7 @@ function EditUserForm({ user, organisations, municipalities, onSaved }: EditUser
       setOutcome(hasFieldErrors(fieldErrors) ? { kind: 'invalid', errors: fieldErrors } : { kind: 'failed', error });
     } finally {
       setBusy(false);
-      setSubmissions((n) => n + 1);
+      submitted();
     }
   };
 
@@ -81,25 +76,16 @@ function EditUserForm({ user, organisations, municipalities, onSaved }: EditUser
     <form className="schakel-form" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="user-details-heading">
       <Heading2 id="user-details-heading">{t('users.edit.details')}</Heading2>
       {outcome.kind === 'saved' || outcome.kind === 'unchanged' ? (
-        <div ref={feedback} tabIndex={-1}>
-          <Alert type={outcome.kind === 'saved' ? 'ok' : 'info'} role="status" className="schakel-notice">
-            <Paragraph>{t(outcome.kind === 'saved' ? 'users.edit.saved' : 'users.edit.unchanged')}</Paragraph>
-          </Alert>
-        </div>
+        <FormNotice ref={feedback} type={outcome.kind === 'saved' ? 'ok' : 'info'}>
+          {t(outcome.kind === 'saved' ? 'users.edit.saved' : 'users.edit.unchanged')}
+        </FormNotice>
       ) : null}
-      {outcome.kind === 'failed' ? (
-        <div ref={feedback} tabIndex={-1}>
-          <ErrorState error={outcome.error} heading={t('users.edit.failed')} />
-        </div>
-      ) : null}
+      {outcome.kind === 'failed' ? <FormFailure ref={feedback} error={outcome.error} heading={t('users.edit.failed')} /> : null}
       <ErrorSummary
         ref={feedback}
         id="user-errors"
         level={3}
-        items={(Object.keys(errors) as UserField[]).map((field) => ({
-          target: fieldIds[field],
-          message: t(`users.form.errors.${field}.${errors[field] ?? 'invalid'}`),
-        }))}
+        items={summaryItems(errors, fieldIds, (field, kind) => t(`users.form.errors.${field}.${kind}`))}
       />
       <UserFormFields
         mode="edit"

@@ -1,17 +1,18 @@
 import { Button, Paragraph } from '@utrecht/component-library-react';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiError, toApiError } from '@web/core/api/client';
 import { AppLink } from '@web/core/components/AppLink';
+import { FormFailure, useSubmitFeedback } from '@web/core/components/FormFeedback';
 import { ErrorSummary } from '@web/core/components/FormParts';
 import { PageHeading } from '@web/core/components/PageHeading';
 import { ErrorState, LoadingState } from '@web/core/components/States';
-import { hasFieldErrors } from '@web/core/forms';
+import { hasFieldErrors, summaryItems } from '@web/core/forms';
 import { useSession } from '@web/core/session';
 import { createUser, type UserCreated } from './users.api';
 import { InitialPassword } from './InitialPassword';
 import { fieldIds, UserFormFields } from './UserFormFields';
-import { createInputOf, emptyUserForm, type UserErrors, type UserField, userErrorsFrom, userFormErrors, usersPath } from './users.rules';
+import { createInputOf, emptyUserForm, type UserErrors, userErrorsFrom, userFormErrors, usersPath } from './users.rules';
 import { useRegionChoices } from './useRegionChoices';
 
 type Outcome = { kind: 'none' } | { kind: 'invalid'; errors: UserErrors } | { kind: 'failed'; error: ApiError } | { kind: 'created'; created: UserCreated };
@@ -23,12 +24,7 @@ export function NewUserPage() {
   const [form, setForm] = useState(emptyUserForm);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
-  const [submissions, setSubmissions] = useState(0);
-  const feedback = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (submissions > 0) feedback.current?.focus();
-  }, [submissions]);
+  const { ref: feedback, submitted } = useSubmitFeedback();
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -36,7 +32,7 @@ export function NewUserPage() {
     const errors = userFormErrors(form, 'create');
     if (hasFieldErrors(errors)) {
       setOutcome({ kind: 'invalid', errors });
-      setSubmissions((n) => n + 1);
+      submitted();
       return;
     }
     setBusy(true);
@@ -49,7 +45,7 @@ export function NewUserPage() {
       setOutcome(hasFieldErrors(errors) ? { kind: 'invalid', errors } : { kind: 'failed', error });
     } finally {
       setBusy(false);
-      setSubmissions((n) => n + 1);
+      submitted();
     }
   };
 
@@ -77,19 +73,8 @@ export function NewUserPage() {
           {organisations.status === 'loading' || municipalities.status === 'loading' ? <LoadingState /> : null}
           {organisations.status === 'ready' && municipalities.status === 'ready' ? (
             <form className="schakel-form" noValidate onSubmit={(event) => void submit(event)} aria-label={t('users.new.title')}>
-              {outcome.kind === 'failed' ? (
-                <div ref={feedback} tabIndex={-1}>
-                  <ErrorState error={outcome.error} heading={t('users.new.failed')} />
-                </div>
-              ) : null}
-              <ErrorSummary
-                ref={feedback}
-                id="user-errors"
-                items={(Object.keys(errors) as UserField[]).map((field) => ({
-                  target: fieldIds[field],
-                  message: t(`users.form.errors.${field}.${errors[field] ?? 'invalid'}`),
-                }))}
-              />
+              {outcome.kind === 'failed' ? <FormFailure ref={feedback} error={outcome.error} heading={t('users.new.failed')} /> : null}
+              <ErrorSummary ref={feedback} id="user-errors" items={summaryItems(errors, fieldIds, (field, kind) => t(`users.form.errors.${field}.${kind}`))} />
               <UserFormFields
                 mode="create"
                 form={form}

@@ -5,7 +5,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useResource } from '@web/core/api/useResource';
 import { Pagination } from '@web/core/components/Pagination';
 import { PageHeading } from '@web/core/components/PageHeading';
-import { EmptyState, ErrorState } from '@web/core/components/States';
+import { ErrorState } from '@web/core/components/States';
 import { useSession } from '@web/core/session';
 import { searchUsers } from './users.api';
 import { newUserPath, pageSearch, parsePage } from './users.rules';
@@ -96,21 +96,14 @@ export function UsersPage() {
         {summary}
       </p>
       {users.status === 'error' ? <ErrorState error={users.error} onRetry={users.retry} /> : null}
+      {ready ? <UserTable users={ready._embedded.users} municipalityNames={names} empty={t(search ? 'users.list.emptySearch' : 'users.list.empty')} /> : null}
       {ready && ready._embedded.users.length > 0 ? (
-        <>
-          <UserTable users={ready._embedded.users} municipalityNames={names} />
-          <Pagination
-            page={ready.page.number}
-            totalPages={ready.page.totalPages}
-            hrefFor={(target) => ({ search: pageSearch(target) })}
-            label={t('users.list.pagination')}
-          />
-        </>
-      ) : null}
-      {ready && ready._embedded.users.length === 0 ? (
-        <EmptyState>
-          <Paragraph>{t(search ? 'users.list.emptySearch' : 'users.list.empty')}</Paragraph>
-        </EmptyState>
+        <Pagination
+          page={ready.page.number}
+          totalPages={ready.page.totalPages}
+          hrefFor={(target) => ({ search: pageSearch(target) })}
+          label={t('users.list.pagination')}
+        />
       ) : null}
     </>
   );
