@@ -16,6 +16,7 @@ import { buildApp } from '@server/core/http/app';
 import { modules } from '@server/modules';
 import { checkMailboxRegion, mailboxEnabled, mailboxSettings, startMailboxPoller } from '@server/modules/mailbox';
 import { loadRegions, readRegionFiles, RegionConfigError } from '@server/modules/regions';
+import { importCommand, ImportMappingError, ImportUsageError } from '@server/modules/imports';
 
 const USAGE = `Usage: npx schakel <command> [options]
 
@@ -26,6 +27,9 @@ Commands:
                          add fictional demo data (deterministic per seed)
   export --out FILE      write all data to FILE (NDJSON), e.g. to move from PGlite to PostgreSQL
   import --in FILE       read an export into a freshly migrated, empty database
+  import mma|watch FILE [--dry-run] [--region CODE]
+                         import a Meld Misdaad Anoniem or Watch Nederland export (docs/imports.md):
+                         exit 0 done, 6 file refused (nothing imported), 7 done with rejected lines
   openapi [--out FILE]   print or write the OpenAPI document
   verify-access-log [--anchor SEQ:HASH]
                          check the hash chain of the access log and print its latest anchor;
@@ -114,12 +118,14 @@ export async function main(argv: string[]): Promise<void> {
       scopes: { type: 'string' },
       days: { type: 'string' },
       anchor: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      region: { type: 'string' },
       ...Object.fromEntries(Object.keys(demoSizes(modules)).map((name) => [name, { type: 'string' as const }])),
     },
     strict: true,
     allowPositionals: true,
   });
-  if (positionals.length > (command === 'token' ? 1 : 0)) exitWith(2, `Unexpected argument "${positionals.at(-1)}".\n\n${USAGE}`);
+  if (positionals.length > (command === 'token' ? 1 : command === 'import' ? 2 : 0)) exitWith(2, `Unexpected argument "${positionals.at(-1)}".\n\n${USAGE}`);
   if (values.help || command === 'help') return void console.log(USAGE);
   const config = loadConfig();
 
@@ -161,6 +167,11 @@ export async function main(argv: string[]): Promise<void> {
     }
     case 'export':
     case 'import': {
+      if (command === 'import' && positionals.length > 0) {
+        const code = await importCommand(config, positionals, { dryRun: values['dry-run'], region: values.region });
+        if (code !== 0) process.exit(code);
+        return;
+      }
       const file = command === 'export' ? values.out : values.in;
       if (!file) exitWith(2, `${command} needs --${command === 'export' ? 'out' : 'in'} FILE`);
       const database = await openDatabase(config);
@@ -233,6 +244,7 @@ export function run(argv: string[]): void {
     if (error instanceof ConfigError || error instanceof RegionConfigError) exitWith(2, error.message);
     if (error instanceof DataDirLockedError) exitWith(3, error.message);
     if (error instanceof ImportError) exitWith(4, error.message);
+    if (error instanceof ImportUsageError || error instanceof ImportMappingError) exitWith(2, error.message);
     if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) exitWith(2, `${(error as Error).message}\n\n${USAGE}`);
     console.error(error);
     process.exit(1);

@@ -5,6 +5,7 @@ import { accessLogModule } from './access-log';
 import { grantsModule } from './grants';
 import { healthModule } from './health';
 import { identityModule } from './identity';
+import { importsModule } from './imports';
 import { mailboxModule } from './mailbox';
 import { oidcModule } from './oidc';
 import { regionsModule } from './regions';
@@ -12,4 +13,4 @@ import { signalsModule } from './signals';
 import { usersModule } from './users';
 
 /** Every capability of Schakel. A new module is a new folder plus one line here. */
-export const modules: SchakelModule[] = [healthModule, regionsModule, identityModule, oidcModule, usersModule, grantsModule, accessLogModule, accessibilityModule, alertsModule, signalsModule, mailboxModule];
+export const modules: SchakelModule[] = [healthModule, regionsModule, identityModule, oidcModule, usersModule, grantsModule, accessLogModule, accessibilityModule, alertsModule, signalsModule, mailboxModule, importsModule];

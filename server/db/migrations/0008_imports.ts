@@ -7,7 +7,8 @@ import { runStatements } from '@server/core/db/statements';
  * and the counts (the import history). The file itself is kept only until it is imported or
  * abandoned. `import_record` remembers, per source id, which signal it became and a fingerprint
  * of its content, so a re-import can tell unchanged rows from changed ones without reading the
- * signals.
+ * signals. (import_id names the batch without a foreign key: the batch row gets progress updates
+ * from another connection while the import inserts, and a key check per row would contend with them.)
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(db, [
@@ -44,7 +45,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       signal_id uuid not null references signal (id) on delete cascade,
       fingerprint text not null,
       field_hashes jsonb not null default '{}',
-      import_id uuid not null references import_batch (id),
+      import_id uuid not null,
       line integer not null,
       updated_at timestamptz not null default now(),
       primary key (region_code, channel, source_id)

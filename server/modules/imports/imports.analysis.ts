@@ -6,7 +6,7 @@ import { readCsv } from './imports.csv';
 import { decodeFile, type DetectedEncoding } from './imports.decode';
 import { type ImportField, importFields, type ImportMapping } from './imports.mapping';
 import * as repository from './imports.repository';
-import { isRejected, type MappedRow, type RejectedRow, rowMapper, type RowWarning } from './imports.rows';
+import { fieldHashesOf, isRejected, type MappedRow, type RejectedRow, rowMapper, type RowWarning } from './imports.rows';
 
 /**
  * What a file would do: every line is created, updated (the same source id with other content),
@@ -88,7 +88,8 @@ export async function classify(db: Db | Transaction<Database>, regionCode: strin
     } else if (existing.fingerprint === row.fingerprint) {
       analysis.unchanged += 1;
     } else {
-      const changed = importFields.filter((f) => (existing.fieldHashes[f] ?? '') !== (row.fieldHashes[f] ?? ''));
+      const hashes = fieldHashesOf(row);
+      const changed = importFields.filter((f) => (existing.fieldHashes[f] ?? '') !== (hashes[f] ?? ''));
       analysis.update.push({ row, signalId: existing.signalId, changed });
     }
   }
@@ -98,6 +99,7 @@ export async function classify(db: Db | Transaction<Database>, regionCode: strin
 export interface ImportReport {
   encoding: DetectedEncoding;
   headers: string[];
+  dateFormats: string[];
   counts: { total: number; created: number; updated: number; unchanged: number; rejected: number; warnings: number };
   rejected: RejectedRow[];
   updated: { line: number; sourceId: string; signalId: string; reference: string | null; changed: ImportField[] }[];
@@ -121,7 +123,7 @@ export const LIST_LIMIT = 1_000;
 const SAMPLE = 10;
 
 /** The dry-run result (also kept with the batch as its report). */
-export async function reportOf(db: Db | Transaction<Database>, regionCode: string, analysis: Analysis): Promise<ImportReport> {
+export async function reportOf(db: Db | Transaction<Database>, regionCode: string, mapping: ImportMapping, analysis: Analysis): Promise<ImportReport> {
   const table = await routingTable(db, regionCode);
   const references = await repository.signalReferences(
     db,
@@ -130,6 +132,7 @@ export async function reportOf(db: Db | Transaction<Database>, regionCode: strin
   return {
     encoding: analysis.encoding,
     headers: analysis.headers,
+    dateFormats: mapping.dateFormats,
     counts: {
       total: analysis.total,
       created: analysis.create.length,

@@ -39,7 +39,6 @@ export function readCsv(text: string, mapping: ImportMapping): CsvResult {
     delimiter: mapping.delimiter,
     bom: true,
     info: true,
-    raw: true,
     relax_quotes: true,
     relax_column_count: true,
     skip_empty_lines: true,
@@ -55,7 +54,7 @@ export function readCsv(text: string, mapping: ImportMapping): CsvResult {
       lastEnd = (record as { info: { lines: number } }).info.lines;
       return record as string[];
     },
-  }) as unknown as { record: string[]; info: { lines: number }; raw: string }[];
+  }) as unknown as { record: string[]; info: { lines: number } }[];
   if (fatalLine !== undefined) {
     throw new ImportFileError('malformed', `A quote opened on line ${fatalLine} is never closed, so the rest of the file cannot be read. Check that line.`, { line: fatalLine });
   }
@@ -69,9 +68,11 @@ export function readCsv(text: string, mapping: ImportMapping): CsvResult {
   });
   const missing = expected.filter((h) => !index.has(normalise(h)));
   if (missing.length) {
+    const other = headers.length === 1 ? [';', ',', '\t'].find((d) => d !== mapping.delimiter && headers[0]!.split(d).length > 2) : undefined;
+    const hint = other ? ` The columns seem to be separated by "${other === '\t' ? 'tab' : other}" where this mapping expects "${mapping.delimiter}": is this an export of another source?` : '';
     throw new ImportFileError(
       'header',
-      `The header does not match the ${mapping.label} mapping. Missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}. Expected: ${expected.join(mapping.delimiter)}. Found: ${headers.join(mapping.delimiter)}.`,
+      `The header does not match the ${mapping.label} mapping. Missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}. Expected: ${expected.join(mapping.delimiter)}. Found: ${headers.join(mapping.delimiter)}.${hint}`,
       { line: startLine(first), expected, found: headers, missing },
     );
   }
@@ -108,8 +109,9 @@ function swallowsRecords(values: string[], delimiter: string, columns: number): 
   return values.some((value) => value.includes('\n') && value.split(/\r?\n/).slice(1).some((line) => line.split(delimiter).length - 1 >= threshold));
 }
 
-/** The line a record starts on: its last line minus the line breaks inside it. */
-function startLine(row: { info: { lines: number }; raw: string }): number {
-  const inner = row.raw.replace(/(\r\n|\n|\r)$/, '').match(/\r\n|\n|\r/g)?.length ?? 0;
+/** The line a record starts on: its last line minus the line breaks inside its (quoted) fields. */
+function startLine(row: { record: string[]; info: { lines: number } }): number {
+  let inner = 0;
+  for (const value of row.record) if (value.includes('\n') || value.includes('\r')) inner += value.match(/\r\n|\n|\r/g)!.length;
   return row.info.lines - inner;
 }

@@ -59,14 +59,17 @@ function zoneOffsets(timeZone: string): (wall: number) => number {
     const p = Object.fromEntries(format.formatToParts(instant).map((x) => [x.type, Number(x.value)]));
     return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - Math.floor(instant / 1000) * 1000;
   };
-  const cache = new Map<number, number>();
+  // One offset per day, except on the two days a year the clock changes.
+  const cache = new Map<number, number | null>();
   return (wall) => {
-    const hour = Math.floor(wall / 3_600_000);
-    let offset = cache.get(hour);
+    const day = Math.floor(wall / 86_400_000);
+    let offset = cache.get(day);
     if (offset === undefined) {
-      offset = offsetAt(wall - offsetAt(wall));
-      cache.set(hour, offset);
+      const start = offsetAt(day * 86_400_000 - offsetAt(day * 86_400_000));
+      const end = offsetAt((day + 1) * 86_400_000 - 1 - offsetAt((day + 1) * 86_400_000 - 1));
+      offset = start === end ? start : null;
+      cache.set(day, offset);
     }
-    return wall - offset;
+    return wall - (offset ?? offsetAt(wall - offsetAt(wall)));
   };
 }

@@ -109,7 +109,7 @@ export async function listBatches(db: Db, regionCode: string, limit: number, off
       .selectFrom('import_batch as b')
       .leftJoin('app_user as u', 'u.id', 'b.created_by')
       .select(listColumns)
-      .select('u.display_name as created_by_name')
+      .select(['u.display_name as created_by_name', sql<boolean>`b.content is not null`.as('has_file')])
       .where('b.region_code', '=', regionCode)
       .orderBy('b.created_at', 'desc')
       .limit(limit)
@@ -125,7 +125,7 @@ export async function findBatch(db: Executor, regionCode: string, id: string) {
     .selectFrom('import_batch as b')
     .leftJoin('app_user as u', 'u.id', 'b.created_by')
     .select(listColumns)
-    .select(['b.report', 'u.display_name as created_by_name'])
+    .select(['b.report', 'u.display_name as created_by_name', sql<boolean>`b.content is not null`.as('has_file')])
     .where('b.region_code', '=', regionCode)
     .where('b.id', '=', id)
     .executeTakeFirst();

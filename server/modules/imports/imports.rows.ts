@@ -34,8 +34,16 @@ export interface MappedRow {
   sourceId: string;
   signal: Omit<NewSignal, 'regionCode' | 'channel'>;
   fingerprint: string;
-  fieldHashes: Record<string, string>;
+  /** The cleaned value of each mapped field (for the per-field hashes, computed only when needed). */
+  values: Partial<Record<ImportField, string>>;
   warnings: RowWarning[];
+}
+
+/** Short hashes per field, stored with the import record so a later change can name its fields. */
+export function fieldHashesOf(row: Pick<MappedRow, 'values'>): Record<string, string> {
+  const hashes: Record<string, string> = {};
+  for (const field of importFields) if (row.values[field]) hashes[field] = shortHash(row.values[field]!);
+  return hashes;
 }
 
 export interface RejectedRow {
@@ -62,7 +70,12 @@ const LIMITS: Partial<Record<ImportField, number>> = {
 // Control characters except tab, line feed and carriage return.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-const clean = (value: string) => value.replace(CONTROL, '').normalize('NFC').trim();
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\u0000-\u007F]*$/;
+const clean = (value: string) => {
+  const text = value.replace(CONTROL, '').trim();
+  return ASCII.test(text) ? text : text.normalize('NFC');
+};
 export const fold = (value: string) =>
   value
     .normalize('NFKD')
@@ -70,7 +83,19 @@ export const fold = (value: string) =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
-const shortHash = (value: string) => createHash('sha1').update(value).digest('base64').slice(0, 12);
+/** cyrb53: a fast 53-bit string hash; enough to tell which field changed (the row fingerprint is SHA-256). */
+export function shortHash(value: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
 
 export function rowMapper(mapping: ImportMapping, now = new Date()) {
   const parseDate = dateParser(mapping.dateFormats, mapping.timezone);
@@ -147,8 +172,6 @@ export function rowMapper(mapping: ImportMapping, now = new Date()) {
       else vehicles.push({ licensePlate: plate });
     }
 
-    const fieldHashes: Record<string, string> = {};
-    for (const field of importFields) if (values[field]) fieldHashes[field] = shortHash(values[field]!);
     const fingerprint = createHash('sha256')
       .update(JSON.stringify(importFields.map((f) => values[f] ?? '')))
       .digest('hex');
@@ -169,7 +192,7 @@ export function rowMapper(mapping: ImportMapping, now = new Date()) {
         persons: parsePersons(split(values.persons ?? ''), roles),
       },
       fingerprint,
-      fieldHashes,
+      values,
       warnings,
     };
   };

@@ -8,6 +8,7 @@ import { type Analysis, classify, type ImportReport, type ParsedExport, parseExp
 import { ImportFileError } from './imports.decode';
 import type { ImportMapping } from './imports.mapping';
 import * as repository from './imports.repository';
+import { fieldHashesOf } from './imports.rows';
 
 /**
  * Dry-run and import of one export file. The import is one transaction: the new signals, the
@@ -63,7 +64,7 @@ export interface Upload {
 export async function dryRun(db: Db, upload: Pick<Upload, 'regionCode' | 'mapping' | 'bytes'>, now = new Date()): Promise<{ parsed: ParsedExport; report: ImportReport }> {
   const parsed = parseExport(upload.bytes, upload.mapping, now);
   const analysis = await classify(db, upload.regionCode, upload.mapping, parsed);
-  return { parsed, report: await reportOf(db, upload.regionCode, analysis) };
+  return { parsed, report: await reportOf(db, upload.regionCode, upload.mapping, analysis) };
 }
 
 const batchBase = (upload: Upload) => ({
@@ -130,9 +131,10 @@ export async function runBatch(
   batch: { id: string; regionCode: string; mapping: ImportMapping; actorUserId: string | null },
   onProgress: (progress: Progress) => void = () => undefined,
   alreadyParsed?: ParsedExport,
-): Promise<{ counts: ImportCounts; report: ImportReport }> {
+): Promise<{ counts: ImportCounts; report: ImportReport; timings: Timings }> {
   const { db } = database;
   const reporter = progressReporter(database, batch.id, onProgress);
+  const lap = stopwatch();
   try {
     let parsed = alreadyParsed;
     if (!parsed) {
@@ -140,21 +142,25 @@ export async function runBatch(
       if (!bytes) throw new AppError('import.not-confirmable');
       parsed = parseExport(bytes, batch.mapping);
     }
+    lap('read');
     reporter.report({ processed: 0, total: parsed.rows.length + parsed.rejected.length });
     const result = await db.transaction().execute(async (trx) => {
       await repository.lockSource(trx, batch.regionCode, batch.mapping.source);
       const analysis = await classify(trx, batch.regionCode, batch.mapping, parsed);
+      lap('classify');
       const settled = analysis.unchanged + analysis.rejected.length;
       reporter.report({ processed: settled, total: analysis.total });
-      const counts = await write(trx, batch, analysis, (done) => reporter.report({ processed: settled + done, total: analysis.total }));
+      const counts = await write(trx, batch, analysis, (done) => reporter.report({ processed: settled + done, total: analysis.total }), lap);
       await reporter.stop();
-      const report = await reportOf(trx, batch.regionCode, analysis);
+      const report = await reportOf(trx, batch.regionCode, batch.mapping, analysis);
       report.counts = { ...report.counts, ...counts };
       await repository.finishBatch(trx, batch.id, counts, report as unknown as Record<string, unknown>, parsed!.encoding);
+      lap('report');
       return { counts, report };
     });
+    lap('commit');
     onProgress({ processed: result.counts.total, total: result.counts.total });
-    return result;
+    return { ...result, timings: lap.timings };
   } catch (error) {
     await reporter.stop();
     await repository.failBatch(db, batch.id, error instanceof ImportFileError ? error.message : 'The import stopped with an error; nothing was imported.');
@@ -169,6 +175,7 @@ async function write(
   batch: { id: string; regionCode: string; mapping: ImportMapping; actorUserId: string | null },
   analysis: Analysis,
   progress: (done: number) => void,
+  lap: Stopwatch,
 ): Promise<ImportCounts> {
   const source: ImportSource = batch.mapping.source;
   const inputs: NewSignal[] = analysis.create.map((row) => ({
@@ -178,6 +185,7 @@ async function write(
     eventDetail: { source, importId: batch.id, line: row.line, importedBy: batch.actorUserId },
   }));
   const recorded = await recordSignalsBulk(trx, inputs, { onProgress: progress });
+  lap('signals');
   const alreadyThere = recorded.filter((r) => !r.created).length;
   const record = (row: Analysis['create'][number], signalId: string) => ({
     region_code: batch.regionCode,
@@ -185,7 +193,7 @@ async function write(
     source_id: row.sourceId,
     signal_id: signalId,
     fingerprint: row.fingerprint,
-    field_hashes: row.fieldHashes,
+    field_hashes: fieldHashesOf(row),
     import_id: batch.id,
     line: row.line,
   });
@@ -194,6 +202,7 @@ async function write(
     ...analysis.link.map((l) => record(l.row, l.signalId)),
     ...analysis.update.map((u) => record(u.row, u.signalId)),
   ]);
+  lap('records');
   // An update does not overwrite a signal that triage may have edited: the new values go on its timeline.
   await repository.insertSourceChangedEvents(
     trx,
@@ -241,6 +250,21 @@ function valueOf(signal: Analysis['create'][number]['signal'], field: string): u
   }
 }
 
+/** Seconds per phase of an import (printed by the CLI and the benchmark). */
+export type Timings = Record<string, number>;
+type Stopwatch = ((phase: string) => void) & { timings: Timings };
+function stopwatch(): Stopwatch {
+  let last = performance.now();
+  const timings: Timings = {};
+  const lap = ((phase: string) => {
+    const now = performance.now();
+    timings[phase] = Math.round(now - last) / 1000;
+    last = now;
+  }) as Stopwatch;
+  lap.timings = timings;
+  return lap;
+}
+
 /** Progress outside the import transaction: memory always; the batch row on PostgreSQL (PGlite has one connection, held by the import). */
 function progressReporter(database: DatabaseHandle, batchId: string, onProgress: (progress: Progress) => void) {
   let last = 0;
@@ -261,12 +285,35 @@ function progressReporter(database: DatabaseHandle, batchId: string, onProgress:
   };
 }
 
+const running = new Set<Promise<unknown>>();
+/** Resolves when no import runs in this process (tests; a graceful stop). */
+export async function whenIdle(): Promise<void> {
+  while (running.size) await Promise.allSettled([...running]);
+}
+
+/** The web path: the confirmed import runs in the app process after the response; `done` is told how it ended. */
+export function startInBackground(
+  database: DatabaseHandle,
+  batch: { id: string; regionCode: string; mapping: ImportMapping; actorUserId: string | null },
+  done: (outcome: { ok: true; counts: ImportCounts } | { ok: false }) => Promise<void>,
+): void {
+  live.set(batch.id, { processed: 0, total: 0 });
+  const task = runBatch(database, batch)
+    .then(
+      ({ counts }) => done({ ok: true, counts }),
+      () => done({ ok: false }),
+    )
+    .catch(() => undefined)
+    .finally(() => running.delete(task));
+  running.add(task);
+}
+
 /** The CLI path: the dry-run, or the import at once (the batch is recorded as running, without keeping the file). */
 export async function importFile(
   database: DatabaseHandle,
   upload: Upload,
   options: { dryRun: boolean; onProgress?: (progress: Progress) => void },
-): Promise<{ batchId?: string; report: ImportReport; counts?: ImportCounts }> {
+): Promise<{ batchId?: string; report: ImportReport; counts?: ImportCounts; timings?: Timings }> {
   if (options.dryRun) return { report: (await dryRun(database.db, upload)).report };
   let parsed: ParsedExport;
   try {
@@ -285,5 +332,5 @@ export async function importFile(
     report: '{}',
   });
   const done = await runBatch(database, { id, regionCode: upload.regionCode, mapping: upload.mapping, actorUserId: upload.createdBy }, options.onProgress, parsed);
-  return { batchId: id, report: done.report, counts: done.counts };
+  return { batchId: id, report: done.report, counts: done.counts, timings: done.timings };
 }

@@ -33,7 +33,7 @@ const json = (rows: unknown[]) => JSON.stringify(rows);
 const n = <T>(value: T | undefined) => value ?? null;
 
 export async function recordSignalsBulk(trx: Transaction<Database>, inputs: NewSignal[], options: BulkOptions = {}): Promise<RecordedSignal[]> {
-  const chunkSize = options.chunkSize ?? 2_000;
+  const chunkSize = options.chunkSize ?? 5_000;
   const prepared: Prepared[] = [];
   const tables = new Map<string, Awaited<ReturnType<typeof routingTable>>>();
   for (const input of inputs) {
