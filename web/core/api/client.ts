@@ -64,8 +64,11 @@ async function problemOf(response: Response): Promise<Problem | undefined> {
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** JSON, or a Blob/File sent as it is with its own Content-Type (an upload). */
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers (e.g. `Submission-Id` of an upload). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -106,14 +109,16 @@ export async function apiRequest<T>(url: string, options: RequestOptions = {}): 
     Accept: 'application/json, application/problem+json',
     'Accept-Language': language,
   };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const raw = options.body instanceof Blob;
+  if (options.body !== undefined) headers['Content-Type'] = raw ? (options.body as Blob).type || 'application/octet-stream' : 'application/json';
+  Object.assign(headers, options.headers);
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
     response = await fetch(url, {
       method,
       headers,
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.body === undefined ? null : raw ? (options.body as Blob) : JSON.stringify(options.body),
       signal: options.signal ?? null,
       credentials: 'same-origin',
     });

@@ -1,0 +1,149 @@
+import type { Signal } from '@server/modules/signals/signals.schema';
+import { Alert, Button, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { type Resource, useResource } from '@web/core/api/useResource';
+import { AppLink } from '@web/core/components/AppLink';
+import { PageHeading } from '@web/core/components/PageHeading';
+import { ErrorState, LoadingState } from '@web/core/components/States';
+import { useSession } from '@web/core/session';
+import { DuplicatesPanel } from './DuplicatesPanel';
+import { loadSignal } from './signals.api';
+import { canTriage, isUuid, signalPath, signalsPath } from './signals.rules';
+import { SignalFacts } from './SignalFacts';
+import { AcuteMark, StatusBadge } from './SignalMarks';
+import { Timeline } from './Timeline';
+import { TriageForm } from './TriageForm';
+import { useMunicipalities } from './useMunicipalities';
+
+/** One signal: what was reported, who and what is involved, its links and timeline, and its triage. */
+export function SignalPage() {
+  const { id = '' } = useParams();
+  const valid = isUuid(id);
+  const resource = useResource(valid ? `signal:${id}` : null, (abort) => loadSignal(id, abort));
+  // The answer of a change replaces what was loaded, until the next reload.
+  const [changed, setChanged] = useState<Signal>();
+  const [conflict, setConflict] = useState(false);
+  const [notice, setNotice] = useState<Notice>();
+  const signal = changed?.id === id ? changed : resource.status === 'ready' ? resource.data : undefined;
+
+  const reload = () => {
+    setChanged(undefined);
+    setConflict(false);
+    setNotice(undefined);
+    resource.retry();
+  };
+
+  return (
+    <SignalView
+      id={id}
+      valid={valid}
+      signal={signal}
+      resource={resource}
+      conflict={conflict}
+      notice={notice}
+      onConflict={() => {
+        setNotice(undefined);
+        setConflict(true);
+      }}
+      onChanged={(next, what) => {
+        setConflict(false);
+        setNotice(what);
+        setChanged(next);
+      }}
+      onReload={reload}
+    />
+  );
+}
+
+type Notice = 'saved' | 'linked' | 'merged';
+
+interface SignalViewProps {
+  id: string;
+  valid: boolean;
+  signal: Signal | undefined;
+  resource: Resource<Signal>;
+  conflict: boolean;
+  notice: Notice | undefined;
+  onConflict(): void;
+  onChanged(signal: Signal, notice: Notice): void;
+  onReload(): void;
+}
+
+function SignalView({ valid, signal, resource, conflict, notice, onConflict, onChanged, onReload }: SignalViewProps) {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const municipalities = useMunicipalities(me?.region ?? '');
+  const conflictRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (conflict) conflictRef.current?.focus();
+  }, [conflict]);
+
+  const back = (
+    <p className="schakel-back">
+      <AppLink to={signalsPath}>{t('signals.backToList')}</AppLink>
+    </p>
+  );
+  if (!valid) {
+    return (
+      <>
+        {back}
+        <PageHeading title={t('signals.detail.notFound')} />
+        <Paragraph>{t('signals.detail.notFoundText')}</Paragraph>
+      </>
+    );
+  }
+  if (!signal) {
+    return (
+      <>
+        {back}
+        <PageHeading title={t('signals.detail.loadingTitle')} />
+        {resource.status === 'error' ? <ErrorState error={resource.error} onRetry={resource.retry} /> : <LoadingState />}
+      </>
+    );
+  }
+
+  const triage = canTriage(signal);
+  return (
+    <>
+      {back}
+      <PageHeading title={t('signals.detail.title', { reference: signal.reference })} />
+      <div className="schakel-signal-marks" data-testid="signal-marks" data-version={signal.version} data-status={signal.status}>
+        <StatusBadge status={signal.status} />
+        {signal.acute ? <AcuteMark /> : null}
+      </div>
+      {conflict ? (
+        <div ref={conflictRef} tabIndex={-1} data-testid="version-conflict">
+          <Alert type="error" role="alert" className="schakel-state">
+            <Heading2 className="schakel-state__heading">{t('signals.conflict.heading')}</Heading2>
+            <Paragraph>{t('signals.conflict.text')}</Paragraph>
+            <Button appearance="secondary-action-button" onClick={onReload}>
+              {t('signals.conflict.reload')}
+            </Button>
+          </Alert>
+        </div>
+      ) : null}
+      <div role="status" className="schakel-signal-notice">
+        {notice ? (
+          <Alert type="ok">
+            <Paragraph>{t(`signals.notices.${notice}`)}</Paragraph>
+          </Alert>
+        ) : null}
+      </div>
+      {signal.mergedInto ? (
+        <Alert type="info" className="schakel-notice">
+          <Paragraph>
+            {t('signals.detail.mergedInto')} <AppLink to={signalPath(signal.mergedInto.id)}>{signal.mergedInto.reference}</AppLink>
+          </Paragraph>
+        </Alert>
+      ) : null}
+      <SignalFacts signal={signal} />
+      <DuplicatesPanel key={`d${signal.version}`} signal={signal} onChanged={onChanged} onConflict={onConflict} />
+      {triage && municipalities.status === 'ready' ? (
+        <TriageForm key={signal.version} signal={signal} municipalities={municipalities.data} onChanged={(next) => onChanged(next, 'saved')} onConflict={onConflict} />
+      ) : null}
+      <Timeline key={`t${signal.version}`} signal={signal} municipalities={municipalities.status === 'ready' ? municipalities.data : []} />
+    </>
+  );
+}
