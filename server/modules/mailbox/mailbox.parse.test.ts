@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '@server/core/config';
 import { citizenReport, compose, deepMessage, wideMessage } from './mailbox.fixtures';
 import { findInlineForward, isForwardSubject, parseAddressText } from './mailbox.forward';
 import { looksLikeMessage, messageKeyOf, MimeError, type MimeLimits, parseMail, scanStructure } from './mailbox.parse';
+import { mailboxEnabled, mailboxSettings } from './mailbox.service';
 
 const limits: MimeLimits = { maxMessageBytes: 1024 * 1024, maxDepth: 12, maxParts: 250, maxDecodedBytes: 2 * 1024 * 1024 };
 
@@ -110,5 +112,16 @@ describe('forwarded messages', () => {
     expect(parseAddressText('Piet Jansen [mailto:piet@burger.example.test]')).toEqual({ name: 'Piet Jansen', email: 'piet@burger.example.test' });
     const found = findInlineForward('Begin forwarded message:\n\nFrom: anna@burger.example.test\nSubject: Hulp\n\nTekst', false);
     expect(found?.from).toEqual({ name: null, email: 'anna@burger.example.test' });
+  });
+});
+
+describe('settings', () => {
+  it('refuse an IMAP host without an account, and default the region to the installation’s', () => {
+    expect(() => mailboxSettings(loadConfig({ MAILBOX_IMAP_HOST: 'imap.example.test' }))).toThrow(ConfigError);
+    const config = loadConfig({ MAILBOX_IMAP_HOST: 'imap.example.test', MAILBOX_IMAP_USER: 'meldpunt', MAILBOX_IMAP_PASSWORD: 'fictief', SCHAKEL_REGION: 'ijsselland' });
+    expect(mailboxSettings(config)).toMatchObject({ regionCode: 'ijsselland', imap: { port: 993, secure: true, folder: 'INBOX', idle: true }, pollSeconds: 60 });
+    expect(mailboxEnabled(loadConfig({}))).toBe(false);
+    expect(mailboxEnabled(loadConfig({ MAILBOX_DROP_DIR: '/tmp/drop' }))).toBe(true);
+    expect(() => loadConfig({ MAILBOX_MAX_MIME_DEPTH: '0' })).toThrow(ConfigError);
   });
 });
