@@ -2,9 +2,10 @@ import type { WebModule } from '@web/core/module';
 import { accessibilityModule } from './accessibility';
 import { accessLogModule } from './access-log';
 import { identityModule } from './identity';
+import { mailboxModule } from './mailbox';
 import { regionsModule } from './regions';
 import { signalsModule } from './signals';
 import { usersModule } from './users';
 
 /** The web modules in navigation order; the same names as the server modules. */
-export const modules: readonly WebModule[] = [regionsModule, signalsModule, usersModule, accessLogModule, identityModule, accessibilityModule];
+export const modules: readonly WebModule[] = [regionsModule, signalsModule, mailboxModule, usersModule, accessLogModule, identityModule, accessibilityModule];

@@ -72,10 +72,12 @@ class GroupWriter {
     if (this.queue.length === 0) return;
     const batch = this.queue.splice(0, MAX_BATCH);
     this.inFlight++;
-    void this.insert(batch).finally(() => {
-      this.inFlight--;
-      this.flush();
-    });
+    void this.insert(batch)
+      .catch((error: unknown) => batch.forEach((p) => p.reject(error)))
+      .finally(() => {
+        this.inFlight--;
+        this.flush();
+      });
   }
 
   private async insert(batch: Pending[]): Promise<void> {

@@ -60,7 +60,7 @@ export async function findSessionWithActor(
   const now = Date.now();
   const tokenHash = sha256(token);
   const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
-  const cached = sessionCache.get(tokenHash, now, idleMs);
+  const cached = config.SESSION_CACHE_SECONDS > 0 ? sessionCache.get(tokenHash, now, idleMs) : undefined;
   if (cached) {
     if (now - cached.lastSeenAt > TOUCH_AFTER_MS) {
       // The touch also notices a session ended elsewhere (another app server) before the cache runs out.
