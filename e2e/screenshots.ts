@@ -20,6 +20,7 @@ const pages: Record<string, { path: string; as?: Role | 'password-only' }> = {
   gebruikers: { path: '/beheer/gebruikers', as: 'functioneel-beheerder' },
   'gebruiker-nieuw': { path: '/beheer/gebruikers/nieuw', as: 'functioneel-beheerder' },
   toegangslog: { path: '/privacy/toegangslog', as: 'privacy-officer' },
+  mailbox: { path: '/meldpunt/mailbox', as: 'ketenregisseur' },
   'geen-toegang': { path: '/beheer/gebruikers', as: 'signaleerder' },
   'tweede-factor': { path: '/inloggen/tweede-factor', as: 'password-only' },
   'tweede-factor-instellen': { path: '/inloggen/tweede-factor-instellen', as: 'zorgcoordinator' },
