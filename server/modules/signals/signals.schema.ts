@@ -86,7 +86,22 @@ export const publicSignalInputSchema = z
     message: 'give an e-mail address or phone number, or report anonymously',
     path: ['contact'],
   })
-  .meta({ id: 'PublicSignalCreate' });
+  .meta({
+    id: 'PublicSignalCreate',
+    examples: [
+      {
+        submissionId: '3f1c2b9e-8d7a-4c5b-9e0f-1a2b3c4d5e6f',
+        challenge: { token: '1798000000000.16.abcdefghijklmnop.signature-from-post-challenges', nonce: '1a2f' },
+        language: 'nl',
+        forms: ['labour'],
+        description: 'Op het bedrijventerrein slapen arbeiders in een loods en werken ze dag en nacht.',
+        place: 'Hilversum',
+        acute: false,
+        anonymous: true,
+        attachmentIds: [],
+      },
+    ],
+  });
 export type PublicSignalInput = z.infer<typeof publicSignalInputSchema>;
 
 export const publicReceiptSchema = z
@@ -111,7 +126,7 @@ export const attachmentReceiptSchema = z
 
 export const followUpLookupSchema = z
   .strictObject({ reference: z.string().trim().min(3).max(40), followUpCode: z.string().trim().min(10).max(60) })
-  .meta({ id: 'FollowUpLookup' });
+  .meta({ id: 'FollowUpLookup', examples: [{ reference: 'MH-2026-000123', followUpCode: 'K7QX-3MPA-9TRE-W2HN-5LCD' }] });
 
 export const followUpStatusSchema = z
   .object({
@@ -129,7 +144,7 @@ export const followUpAdditionSchema = z
     followUpCode: z.string().trim().min(10).max(60),
     text: z.string().trim().min(3).max(10_000),
   })
-  .meta({ id: 'FollowUpAddition' });
+  .meta({ id: 'FollowUpAddition', examples: [{ reference: 'MH-2026-000123', followUpCode: 'K7QX-3MPA-9TRE-W2HN-5LCD', text: 'Ook op zondag zijn er mensen aan het werk.' }] });
 
 export const signalInputSchema = z
   .strictObject({
@@ -149,7 +164,25 @@ export const signalInputSchema = z
     attachmentIds: z.array(z.uuid()).max(5).default([]),
   })
   .refine(periodRefinement, { message: 'periodFrom must be on or before periodUntil', path: ['periodUntil'] })
-  .meta({ id: 'SignalCreate' });
+  .meta({
+    id: 'SignalCreate',
+    examples: [
+      {
+        submissionId: '6b0d2f4e-1c3a-4e5f-8a9b-0c1d2e3f4a5b',
+        acute: false,
+        forms: ['labour'],
+        indicators: ['general.no-id-papers', 'labour.housing-via-employer'],
+        summary: 'Aan de balie: man zonder eigen paspoort, de werkgever praat voor hem en houdt huur in op zijn loon.',
+        meldcodeApplies: false,
+        persons: [{ role: 'victim', approximateAge: 30, nationality: 'Roemeense' }],
+        businesses: [{ name: 'Schoonmaakbedrijf Voorbeeld (fictief)', sector: 'schoonmaak' }],
+        locations: [{ street: 'Stationsweg', houseNumber: '1', place: 'Hilversum' }],
+        vehicles: [],
+        municipalities: [],
+        attachmentIds: [],
+      },
+    ],
+  });
 export type SignalInput = z.infer<typeof signalInputSchema>;
 
 // Output shapes: every field present (null when unknown).
@@ -245,7 +278,7 @@ export const signalUpdateSchema = z
     municipalities: z.array(municipalityCode).min(1).max(20).optional(),
   })
   .refine((v) => v.status !== 'closed' || Boolean(v.closedReason), { message: 'closing needs a reason', path: ['closedReason'] })
-  .meta({ id: 'SignalUpdate' });
+  .meta({ id: 'SignalUpdate', examples: [{ version: 3, status: 'in-triage', municipalities: ['GM0402', 'GM0406'] }] });
 export type SignalUpdate = z.infer<typeof signalUpdateSchema>;
 
 export const signalLinkInputSchema = z
@@ -254,7 +287,7 @@ export const signalLinkInputSchema = z
     kind: z.enum(['related', 'merge']).describe('merge: this signal is merged into the other one and leaves the queue'),
     reason: z.string().trim().min(3).max(1000),
   })
-  .meta({ id: 'SignalLinkCreate' });
+  .meta({ id: 'SignalLinkCreate', examples: [{ otherSignalId: '00000000-0000-4000-8000-000000000001', kind: 'related', reason: 'Zelfde adres, andere melder' }] });
 
 export const duplicateSchema = z
   .object({
