@@ -6,6 +6,24 @@ import nl from './locales/nl.json';
 export const languages = ['nl', 'en'] as const;
 export type Language = (typeof languages)[number];
 
+/**
+ * Languages a page may offer beyond the interface languages (the public meldpunt loads its own
+ * namespace in these); i18next only resolves languages it is told about.
+ */
+export const contentLanguages = ['nl', 'en', 'pl', 'ro', 'bg', 'uk', 'es'] as const;
+export type ContentLanguage = (typeof contentLanguages)[number];
+
+/** Each language named in itself, so a speaker finds it whichever language is on. */
+export const languageNames: Record<ContentLanguage, string> = {
+  nl: 'Nederlands',
+  en: 'English',
+  pl: 'Polski',
+  ro: 'Română',
+  bg: 'Български',
+  uk: 'Українська',
+  es: 'Español',
+};
+
 const STORAGE_KEY = 'schakel.language';
 const intlLocales: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
 
@@ -44,7 +62,7 @@ void i18n.use(initReactI18next).init({
   resources: { nl: { translation: nl }, en: { translation: en satisfies typeof nl } },
   lng: storedLanguage() ?? 'nl',
   fallbackLng: 'nl',
-  supportedLngs: [...languages],
+  supportedLngs: [...contentLanguages],
   interpolation: { escapeValue: false },
   initAsync: false,
 });

@@ -45,7 +45,7 @@ export function apiUrl(path: string, query: Record<string, QueryValue> = {}): st
   return `${API_BASE}${path}${search ? `?${search}` : ''}`;
 }
 
-function isProblem(value: unknown): value is Problem {
+export function isProblem(value: unknown): value is Problem {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Record<string, unknown>;
   return typeof candidate.title === 'string' && typeof candidate.status === 'number' && typeof candidate.code === 'string';
@@ -79,6 +79,11 @@ let csrfToken: string | undefined;
 
 export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
+}
+
+/** The CSRF header for a state-changing request made without apiRequest (an upload with progress). */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { 'X-CSRF-Token': csrfToken } : {};
 }
 
 type SessionChangedListener = () => void;

@@ -22,7 +22,20 @@ export interface SummaryItem {
  * The error summary above a form: a focusable alert whose links move focus to each field.
  * The caller focuses it (via `ref`) after a failed submit.
  */
-export function ErrorSummary({ items, ref, id, level = 2 }: { items: SummaryItem[]; ref?: Ref<HTMLDivElement>; id: string; level?: 2 | 3 }) {
+export function ErrorSummary({
+  items,
+  ref,
+  id,
+  level = 2,
+  heading,
+}: {
+  items: SummaryItem[];
+  ref?: Ref<HTMLDivElement>;
+  id: string;
+  level?: 2 | 3;
+  /** For a page in a language of its own (the public meldpunt); the interface's text otherwise. */
+  heading?: string;
+}) {
   const { t } = useTranslation();
   const Heading = level === 2 ? Heading2 : Heading3;
   const focusField = (target: string) => (event: MouseEvent<HTMLAnchorElement>) => {
@@ -33,7 +46,7 @@ export function ErrorSummary({ items, ref, id, level = 2 }: { items: SummaryItem
   return (
     <div ref={ref} tabIndex={-1} className="schakel-error-summary" role="alert" aria-labelledby={`${id}-heading`}>
       <Heading id={`${id}-heading`} className="schakel-error-summary__heading">
-        {t('forms.summary')}
+        {heading ?? t('forms.summary')}
       </Heading>
       <ul>
         {items.map((item) => (
@@ -49,11 +62,11 @@ export function ErrorSummary({ items, ref, id, level = 2 }: { items: SummaryItem
 }
 
 /** The message under a label, with a hidden "Fout:" so a screen reader hears it is an error. */
-export function FieldError({ id, children }: { id: string; children: ReactNode }) {
+export function FieldError({ id, children, prefix }: { id: string; children: ReactNode; prefix?: string }) {
   const { t } = useTranslation();
   return (
     <FormFieldErrorMessage id={`${id}-error`} className="utrecht-form-field__error-message">
-      <span className="schakel-visually-hidden">{t('forms.errorPrefix')} </span>
+      <span className="schakel-visually-hidden">{prefix ?? t('forms.errorPrefix')} </span>
       {children}
     </FormFieldErrorMessage>
   );
@@ -66,10 +79,12 @@ interface TextFieldProps extends Omit<TextboxProps, 'id' | 'onChange' | 'value'>
   onValue(value: string): void;
   description?: ReactNode;
   error?: string | undefined;
+  /** See FieldError. */
+  errorPrefix?: string;
 }
 
 /** A labelled NL Design System text box with an optional description and error message. */
-export function TextField({ id, label, value, onValue, description, error, className, ...input }: TextFieldProps) {
+export function TextField({ id, label, value, onValue, description, error, errorPrefix, className, ...input }: TextFieldProps) {
   return (
     <FormField invalid={Boolean(error)} className={['schakel-form__field', className].filter(Boolean).join(' ')}>
       <div className="utrecht-form-field__label">
@@ -80,7 +95,11 @@ export function TextField({ id, label, value, onValue, description, error, class
           {description}
         </FormFieldDescription>
       ) : null}
-      {error ? <FieldError id={id}>{error}</FieldError> : null}
+      {error ? (
+        <FieldError id={id} prefix={errorPrefix}>
+          {error}
+        </FieldError>
+      ) : null}
       <div className="utrecht-form-field__input">
         <Textbox
           {...input}

@@ -26,7 +26,7 @@ function useFocusHeadingOnRouteChange() {
 }
 
 export function AppShell({ navigation, footer }: { navigation: NavigationItem[]; footer: NavigationItem[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   useFocusHeadingOnRouteChange();
 
   const skipToMain = (event: MouseEvent<HTMLAnchorElement>) => {
@@ -37,7 +37,7 @@ export function AppShell({ navigation, footer }: { navigation: NavigationItem[];
 
   return (
     <div className="schakel-app utrecht-document">
-      <div className="schakel-skip">
+      <div className="schakel-skip" lang={i18n.language}>
         <SkipLink href={`#${MAIN_ID}`} onClick={skipToMain}>
           {t('skipLink')}
         </SkipLink>

@@ -3,10 +3,10 @@ import { Link, useLocation } from 'react-router';
 import type { NavigationItem } from '@web/core/module';
 
 export function SiteFooter({ links }: { links: NavigationItem[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const location = useLocation();
   return (
-    <footer className="schakel-footer">
+    <footer className="schakel-footer" lang={i18n.language}>
       <div className="schakel-footer__content">
         <div className="schakel-footer__about">
           <p className="schakel-footer__name">Schakel</p>

@@ -9,12 +9,13 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { LogoMark } from './LogoMark';
 
 export function SiteHeader({ navigation }: { navigation: NavigationItem[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const region = useDefaultRegion();
   const regionName = region.status === 'ready' ? region.data?.name : undefined;
   const { demoMode } = useSession();
   return (
-    <header className="schakel-header">
+    // Its own lang: a page may be in another language than the interface (the public meldpunt).
+    <header className="schakel-header" lang={i18n.language}>
       <div className="schakel-header__bar">
         <div className="schakel-header__content">
           <Link to="/" className="schakel-brand">
