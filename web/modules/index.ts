@@ -3,9 +3,10 @@ import { accessibilityModule } from './accessibility';
 import { accessLogModule } from './access-log';
 import { identityModule } from './identity';
 import { mailboxModule } from './mailbox';
+import { meldpuntPublicModule } from './meldpunt-public';
 import { regionsModule } from './regions';
 import { signalsModule } from './signals';
 import { usersModule } from './users';
 
 /** The web modules in navigation order; the same names as the server modules. */
-export const modules: readonly WebModule[] = [regionsModule, signalsModule, mailboxModule, usersModule, accessLogModule, identityModule, accessibilityModule];
+export const modules: readonly WebModule[] = [meldpuntPublicModule, regionsModule, signalsModule, mailboxModule, usersModule, accessLogModule, identityModule, accessibilityModule];
