@@ -2,6 +2,7 @@ import type { WebModule } from '@web/core/module';
 import { accessibilityModule } from './accessibility';
 import { accessLogModule } from './access-log';
 import { identityModule } from './identity';
+import { importsModule } from './imports';
 import { mailboxModule } from './mailbox';
 import { meldpuntPublicModule } from './meldpunt-public';
 import { regionsModule } from './regions';
@@ -9,4 +10,4 @@ import { signalsModule } from './signals';
 import { usersModule } from './users';
 
 /** The web modules in navigation order; the same names as the server modules. */
-export const modules: readonly WebModule[] = [meldpuntPublicModule, regionsModule, signalsModule, mailboxModule, usersModule, accessLogModule, identityModule, accessibilityModule];
+export const modules: readonly WebModule[] = [meldpuntPublicModule, regionsModule, signalsModule, mailboxModule, importsModule, usersModule, accessLogModule, identityModule, accessibilityModule];

@@ -112,7 +112,7 @@ export interface ImportReport {
     forms: string[];
     acute: boolean;
     places: string[];
-    municipalities: string[];
+    municipalities: { code: string; name: string }[];
     persons: number;
   }[];
   /** True when a list above was cut at its limit. */
@@ -125,6 +125,7 @@ const SAMPLE = 10;
 /** The dry-run result (also kept with the batch as its report). */
 export async function reportOf(db: Db | Transaction<Database>, regionCode: string, mapping: ImportMapping, analysis: Analysis): Promise<ImportReport> {
   const table = await routingTable(db, regionCode);
+  const names = new Map((await db.selectFrom('municipality').select(['code', 'name']).where('region_code', '=', regionCode).execute()).map((m) => [m.code, m.name]));
   const references = await repository.signalReferences(
     db,
     analysis.update.slice(0, LIST_LIMIT).map((u) => u.signalId),
@@ -154,7 +155,7 @@ export async function reportOf(db: Db | Transaction<Database>, regionCode: strin
         forms: row.signal.forms ?? [],
         acute: row.signal.acute ?? false,
         places,
-        municipalities: [...new Set(places.map((p) => municipalityOfPlace(table, p)).filter((c): c is string => Boolean(c)))],
+        municipalities: [...new Set(places.map((p) => municipalityOfPlace(table, p)).filter((c): c is string => Boolean(c)))].map((code) => ({ code, name: names.get(code) ?? code })),
         persons: row.signal.persons?.length ?? 0,
       };
     }),

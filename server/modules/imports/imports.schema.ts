@@ -40,9 +40,9 @@ export const importBatchSchema = z
 export type ImportBatch = z.infer<typeof importBatchSchema>;
 
 export const importListSchema = pagedSchema('imports', importBatchSchema).meta({ id: 'ImportList' });
-export const importQuerySchema = pageQuerySchema.meta({ id: 'ImportQuery' });
+export const importQuerySchema = pageQuerySchema;
 export const importParamsSchema = z.strictObject({ id: z.uuid() });
-export const importUploadQuerySchema = z.strictObject({ source: importSourceSchema }).meta({ id: 'ImportUploadQuery' });
+export const importUploadQuerySchema = z.strictObject({ source: importSourceSchema });
 
 const reasonSchema = z
   .object({
@@ -84,7 +84,7 @@ export const importReportSchema = z
         forms: z.array(z.string()),
         acute: z.boolean(),
         places: z.array(z.string()),
-        municipalities: z.array(z.string()),
+        municipalities: z.array(z.object({ code: z.string(), name: z.string() })),
         persons: z.number().int(),
       }),
     ),

@@ -151,7 +151,7 @@ describe('importing', () => {
     expect(report.counts).toEqual({ total: 4, created: 3, updated: 0, unchanged: 0, rejected: 1, warnings: 1 });
     expect(report.rejected).toEqual([{ line: 4, lastLine: 4, sourceId: 'I-3', reasons: [{ code: 'date', field: 'receivedAt', column: 'Datum melding', value: 'gisteren' }] }]);
     expect(report.warnings).toEqual([{ line: 5, sourceId: 'I-4', warnings: [{ code: 'place-unrouted', field: 'place', column: 'Plaats', value: 'Amersfoort' }] }]);
-    expect(report.sample[0]).toMatchObject({ line: 2, sourceId: 'I-1', places: ['Hilversum', 'Huizen'], municipalities: ['GM0402', 'GM0406'], persons: 1 });
+    expect(report.sample[0]).toMatchObject({ line: 2, sourceId: 'I-1', places: ['Hilversum', 'Huizen'], municipalities: [{ code: 'GM0402', name: 'Hilversum' }, { code: 'GM0406', name: 'Huizen' }], persons: 1 });
     expect(await tableCounts()).toEqual(before);
   });
 

@@ -54,7 +54,7 @@ describe('imports API', () => {
     expect(batch).toMatchObject({ source: 'mma', fileName: 'mma-export.csv', status: 'analysed', encoding: 'utf-8', origin: 'web', createdBy: { id: chainId }, permissions: { confirm: true } });
     expect(batch.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(report.counts).toEqual({ total: 3, created: 3, updated: 0, unchanged: 0, rejected: 0, warnings: 0 });
-    expect(report.sample[0]).toMatchObject({ sourceId: 'MMA-2026-00101', municipalities: ['GM0402', 'GM0406'] });
+    expect(report.sample[0]).toMatchObject({ sourceId: 'MMA-2026-00101', municipalities: [{ code: 'GM0402', name: 'Hilversum' }, { code: 'GM0406', name: 'Huizen' }] });
     const db = t.prepared.database.db;
     expect(await db.selectFrom('signal').select('id').where('channel', '=', 'mma').execute()).toEqual([]);
     const logged = await db.selectFrom('access_log').select(['action', 'reason']).where('record_id', '=', batch.id).orderBy('id').execute();

@@ -69,6 +69,7 @@ describe('reading the mailbox over IMAP', () => {
     expect(signal.reporter_email).toBe('bram.1@burger.example.test');
     expect(signal.reporter_name).toBe('Bram de Vries');
     expect(signal.anonymous).toBe(false);
+    expect(signal.received_at.toISOString()).toBe('2026-03-02T09:15:00.000Z'); // the Date header
     expect(signal.summary).toContain('Melding over een nagelstudio in Huizen (1)');
     expect(signal.summary).toContain('worden met een busje gebracht');
 

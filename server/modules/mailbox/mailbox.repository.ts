@@ -120,11 +120,10 @@ export async function listMessages(db: Db, regionCode: string, status: MailboxSt
 }
 
 /** Messages stored but never finished (a crash or a database outage between storing and recording). */
-export async function stalePending(db: Db, regionCode: string, olderThan: Date, limit = 100) {
+export async function stalePending(db: Db, olderThan: Date, limit = 100) {
   const rows = await db
     .selectFrom('mailbox_message')
     .select('id')
-    .where('region_code', '=', regionCode)
     .where('status', '=', 'pending')
     .where('received_at', '<', olderThan)
     .orderBy('received_at')

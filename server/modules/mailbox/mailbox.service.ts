@@ -207,8 +207,9 @@ export async function signalInput(
   let summary = lines.filter(Boolean).join('\n\n');
   if (summary.length > SUMMARY_MAX) summary = `${summary.slice(0, SUMMARY_MAX)}\n\n[… ingekort; de volledige tekst staat in het oorspronkelijke bericht]`;
 
+  // The Date header, when it is believable (not in the future, not from before e-mail reached the meldpunt).
   const now = new Date();
-  const receivedAt = parsed.sentAt && parsed.sentAt < now ? parsed.sentAt : now;
+  const receivedAt = parsed.sentAt && parsed.sentAt < now && parsed.sentAt.getUTCFullYear() >= 2000 ? parsed.sentAt : now;
   const signal: NewSignal = {
     regionCode: context.regionCode,
     channel: 'mailbox',
@@ -236,9 +237,9 @@ export async function retryParse(db: Db, settings: MailboxSettings, regionCode: 
   return repository.findMessage(db, regionCode, id);
 }
 
-/** Finishes messages left pending by a crash or an outage. */
+/** Finishes messages left pending by a crash or an outage (of every region: uploads go to the uploader's). */
 export async function finishPending(db: Db, settings: MailboxSettings, olderThanMs = 60_000): Promise<number> {
-  const ids = await repository.stalePending(db, settings.regionCode, new Date(Date.now() - olderThanMs));
+  const ids = await repository.stalePending(db, new Date(Date.now() - olderThanMs));
   for (const id of ids) await processMessage(db, settings, id);
   return ids.length;
 }
