@@ -14,11 +14,12 @@ import { SessionProvider, useSession } from './session';
 function Shell({ modules }: { modules: readonly WebModule[] }) {
   const { me } = useSession();
   const navigation = visibleNavigation(mainNavigation(modules), me);
+  const banners = modules.flatMap((module) => (module.banner ? [module.banner] : []));
   return (
     <NavigationContext value={navigation}>
       <BrowserRouter>
         <Routes>
-          <Route element={<AppShell navigation={navigation} footer={visibleNavigation(footerNavigation(modules), me)} />}>
+          <Route element={<AppShell navigation={navigation} footer={visibleNavigation(footerNavigation(modules), me)} banners={banners} />}>
             <Route index element={<HomePage sections={navigation.slice(1)} />} />
             {modules.flatMap((module) =>
               module.routes.map((route) => (

@@ -1,6 +1,6 @@
 import type { Me } from '@server/modules/identity/identity.schema';
 import type { ParseKeys } from 'i18next';
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { isVisibleTo, type Restricted, type RouteAccess } from './access';
 
 /**
@@ -28,6 +28,8 @@ export interface WebModule {
   routes: WebRoute[];
   navigation?: NavigationItem[];
   footer?: NavigationItem[];
+  /** Shown on every screen between the header and the page (e.g. the acute alerts); it decides itself whom it shows to. */
+  banner?: ComponentType;
 }
 
 export const homeNavigation: NavigationItem = { to: '/', labelKey: 'nav.home' };

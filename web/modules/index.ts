@@ -1,6 +1,7 @@
 import type { WebModule } from '@web/core/module';
 import { accessibilityModule } from './accessibility';
 import { accessLogModule } from './access-log';
+import { alertsModule } from './alerts';
 import { identityModule } from './identity';
 import { importsModule } from './imports';
 import { mailboxModule } from './mailbox';
@@ -10,4 +11,4 @@ import { signalsModule } from './signals';
 import { usersModule } from './users';
 
 /** The web modules in navigation order; the same names as the server modules. */
-export const modules: readonly WebModule[] = [meldpuntPublicModule, regionsModule, signalsModule, mailboxModule, importsModule, usersModule, accessLogModule, identityModule, accessibilityModule];
+export const modules: readonly WebModule[] = [meldpuntPublicModule, regionsModule, signalsModule, alertsModule, mailboxModule, importsModule, usersModule, accessLogModule, identityModule, accessibilityModule];

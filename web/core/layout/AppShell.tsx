@@ -1,5 +1,5 @@
 import { SkipLink } from '@utrecht/component-library-react';
-import { type MouseEvent, useEffect, useRef } from 'react';
+import { type ComponentType, type MouseEvent, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import type { NavigationItem } from '@web/core/module';
@@ -25,7 +25,7 @@ function useFocusHeadingOnRouteChange() {
   }, [pathname]);
 }
 
-export function AppShell({ navigation, footer }: { navigation: NavigationItem[]; footer: NavigationItem[] }) {
+export function AppShell({ navigation, footer, banners = [] }: { navigation: NavigationItem[]; footer: NavigationItem[]; banners?: readonly ComponentType[] }) {
   const { t, i18n } = useTranslation();
   useFocusHeadingOnRouteChange();
 
@@ -43,6 +43,9 @@ export function AppShell({ navigation, footer }: { navigation: NavigationItem[];
         </SkipLink>
       </div>
       <SiteHeader navigation={navigation} />
+      {banners.map((Banner, index) => (
+        <Banner key={index} />
+      ))}
       <main id={MAIN_ID} className="schakel-main" tabIndex={-1}>
         <div className="schakel-main__content">
           <Outlet />
