@@ -8,12 +8,7 @@ import {
   Heading2,
   Heading3,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Textarea,
 } from '@utrecht/component-library-react';
@@ -22,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { type ApiError, toApiError } from '@web/core/api/client';
 import { useResource } from '@web/core/api/useResource';
 import { AppLink } from '@web/core/components/AppLink';
+import { CellNote, DataTable, RowHeader } from '@web/core/components/DataTable';
 import { FieldError } from '@web/core/components/FormParts';
 import { ErrorState, LoadingState } from '@web/core/components/States';
 import { useFormat } from '@web/core/format';
@@ -66,65 +62,68 @@ export function DuplicatesPanel({ signal, onChanged, onConflict }: DuplicatesPan
       {duplicates.status === 'loading' ? <LoadingState /> : null}
       {duplicates.status === 'error' ? <ErrorState error={duplicates.error} onRetry={duplicates.retry} /> : null}
       {duplicates.status === 'ready' && list.length === 0 ? <Paragraph data-testid="no-duplicates">{t('signals.duplicates.none')}</Paragraph> : null}
-      {list.length > 0 ? (
-        <div className="schakel-table-scroll schakel-table-scroll--wide">
-          <Table className="schakel-table schakel-table--duplicates" data-testid="duplicates-table">
-            <TableCaption className="schakel-visually-hidden">{t('signals.duplicates.caption', { reference: signal.reference })}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('signals.queue.table.reference')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('signals.duplicates.matches')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('signals.queue.table.status')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('signals.queue.table.received')}</TableHeaderCell>
-                {triage ? <TableHeaderCell scope="col">{t('signals.duplicates.actions')}</TableHeaderCell> : null}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {list.map((duplicate) => {
-                const isLinked = linked.has(duplicate.id);
-                const canAct = triage && duplicate.visible && !isLinked && duplicate.status !== 'merged';
-                return (
-                  <TableRow key={duplicate.id} data-testid="duplicate-row">
-                    <TableHeaderCell scope="row" className="schakel-table__row-header">
-                      {duplicate.visible ? <AppLink to={signalPath(duplicate.id)}>{duplicate.reference}</AppLink> : duplicate.reference}
-                      {duplicate.visible ? null : <span className="schakel-table__sub">{t('signals.duplicates.noAccess')}</span>}
-                    </TableHeaderCell>
-                    <TableCell>{duplicate.matches.map((match) => t(`signals.matches.${match}`)).join(', ')}</TableCell>
-                    <TableCell>
-                      <StatusBadge status={duplicate.status} />
-                    </TableCell>
-                    <TableCell className="schakel-table__nowrap">{format.dateTime(duplicate.receivedAt)}</TableCell>
-                    {triage ? (
-                      <TableCell>
-                        {isLinked ? t('signals.duplicates.alreadyLinked') : null}
-                        {canAct ? (
-                          <ButtonGroup className="schakel-signal-actions">
-                            {(['related', 'merge'] as const).map((kind) => (
-                              <Button
-                                key={kind}
-                                ref={(element) => {
-                                  if (element) triggers.current.set(`${kind}:${duplicate.id}`, element);
-                                }}
-                                appearance={kind === 'related' ? 'secondary-action-button' : 'subtle-button'}
-                                aria-expanded={action?.kind === kind && action.duplicate.id === duplicate.id}
-                                onClick={() => setAction({ kind, duplicate })}
-                                data-testid={`${kind}-${duplicate.reference}`}
-                              >
-                                {t(kind === 'related' ? 'signals.duplicates.link' : 'signals.duplicates.merge')}
-                                <span className="schakel-visually-hidden"> {duplicate.reference}</span>
-                              </Button>
-                            ))}
-                          </ButtonGroup>
-                        ) : null}
-                      </TableCell>
-                    ) : null}
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </div>
-      ) : null}
+      <DataTable
+        caption={t('signals.duplicates.caption', { reference: signal.reference })}
+        columns={[
+          t('signals.queue.table.reference'),
+          t('signals.duplicates.matches'),
+          t('signals.queue.table.status'),
+          t('signals.queue.table.received'),
+          ...(triage ? [t('signals.duplicates.actions')] : []),
+        ]}
+        rows={list}
+        className="schakel-table--duplicates"
+        testId="duplicates-table"
+        wide
+      >
+        {(duplicate) => {
+          const isLinked = linked.has(duplicate.id);
+          const canAct = triage && duplicate.visible && !isLinked && duplicate.status !== 'merged';
+          return (
+            <TableRow key={duplicate.id} data-testid="duplicate-row">
+              <RowHeader>
+                {duplicate.visible ? (
+                  <AppLink to={signalPath(duplicate.id)} className="schakel-signal-reference">
+                    {duplicate.reference}
+                  </AppLink>
+                ) : (
+                  <span className="schakel-signal-reference">{duplicate.reference}</span>
+                )}
+                {duplicate.visible ? null : <CellNote>{t('signals.duplicates.noAccess')}</CellNote>}
+              </RowHeader>
+              <TableCell>{duplicate.matches.map((match) => t(`signals.matches.${match}`)).join(', ')}</TableCell>
+              <TableCell>
+                <StatusBadge status={duplicate.status} />
+              </TableCell>
+              <TableCell className="schakel-table__nowrap">{format.dateTime(duplicate.receivedAt)}</TableCell>
+              {triage ? (
+                <TableCell>
+                  {isLinked ? t('signals.duplicates.alreadyLinked') : null}
+                  {canAct ? (
+                    <ButtonGroup className="schakel-signal-actions">
+                      {(['related', 'merge'] as const).map((kind) => (
+                        <Button
+                          key={kind}
+                          ref={(element) => {
+                            if (element) triggers.current.set(`${kind}:${duplicate.id}`, element);
+                          }}
+                          appearance={kind === 'related' ? 'secondary-action-button' : 'subtle-button'}
+                          aria-expanded={action?.kind === kind && action.duplicate.id === duplicate.id}
+                          onClick={() => setAction({ kind, duplicate })}
+                          data-testid={`${kind}-${duplicate.reference}`}
+                        >
+                          {t(kind === 'related' ? 'signals.duplicates.link' : 'signals.duplicates.merge')}
+                          <span className="schakel-visually-hidden"> {duplicate.reference}</span>
+                        </Button>
+                      ))}
+                    </ButtonGroup>
+                  ) : null}
+                </TableCell>
+              ) : null}
+            </TableRow>
+          );
+        }}
+      </DataTable>
       {action ? (
         <LinkForm
           key={`${action.kind}:${action.duplicate.id}`}

@@ -12,10 +12,11 @@ import {
   Textarea,
 } from '@utrecht/component-library-react';
 import type { ParseKeys } from 'i18next';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiError, toApiError } from '@web/core/api/client';
 import { AppLink } from '@web/core/components/AppLink';
+import { FormFailure, useSubmitFeedback } from '@web/core/components/FormFeedback';
 import { ErrorSummary, FieldError, TextField } from '@web/core/components/FormParts';
 import { PageHeading } from '@web/core/components/PageHeading';
 import { ErrorState, LoadingState } from '@web/core/components/States';
@@ -69,12 +70,7 @@ export function NewSignalPage() {
   const [uploading, setUploading] = useState(false);
   const inFlight = useRef(false);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
-  const [answers, setAnswers] = useState(0);
-  const feedback = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (answers > 0) feedback.current?.focus();
-  }, [answers]);
+  const { ref: feedback, submitted } = useSubmitFeedback();
 
   const errors = outcome.kind === 'invalid' ? outcome.errors : {};
   const message = (path: string) => {
@@ -98,7 +94,7 @@ export function NewSignalPage() {
     const found = signalDraftErrors(draft);
     if (Object.keys(found).length > 0) {
       setOutcome({ kind: 'invalid', errors: found });
-      setAnswers((n) => n + 1);
+      submitted();
       return;
     }
     inFlight.current = true;
@@ -117,7 +113,7 @@ export function NewSignalPage() {
     } finally {
       inFlight.current = false;
       setBusy(false);
-      setAnswers((n) => n + 1);
+      submitted();
     }
   };
 
@@ -150,11 +146,7 @@ export function NewSignalPage() {
           {catalogue.status === 'loading' || municipalities.status === 'loading' ? <LoadingState /> : null}
           {catalogue.status === 'ready' && municipalities.status === 'ready' ? (
             <form className="schakel-form schakel-signal-form" noValidate onSubmit={(event) => void submit(event)} aria-label={t('signals.form.title')}>
-              {failure ? (
-                <div ref={outcome.kind === 'failed' ? feedback : undefined} tabIndex={-1}>
-                  <ErrorState error={failure} heading={t('signals.form.failed')} />
-                </div>
-              ) : null}
+              {failure ? <FormFailure ref={outcome.kind === 'failed' ? feedback : undefined} error={failure} heading={t('signals.form.failed')} /> : null}
               <ErrorSummary
                 ref={outcome.kind === 'invalid' ? feedback : undefined}
                 id="signal-errors"

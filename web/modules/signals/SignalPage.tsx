@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { type Resource, useResource } from '@web/core/api/useResource';
 import { AppLink } from '@web/core/components/AppLink';
+import { FormNotice } from '@web/core/components/FormFeedback';
 import { PageHeading } from '@web/core/components/PageHeading';
 import { ErrorState, LoadingState } from '@web/core/components/States';
 import { useSession } from '@web/core/session';
@@ -25,7 +26,7 @@ export function SignalPage() {
   // The answer of a change replaces what was loaded, until the next reload.
   const [changed, setChanged] = useState<Signal>();
   const [conflict, setConflict] = useState(false);
-  const [notice, setNotice] = useState<Notice>();
+  const [notice, setNotice] = useState<{ kind: Notice; n: number }>();
   const signal = changed?.id === id ? changed : resource.status === 'ready' ? resource.data : undefined;
 
   const reload = () => {
@@ -49,7 +50,7 @@ export function SignalPage() {
       }}
       onChanged={(next, what) => {
         setConflict(false);
-        setNotice(what);
+        setNotice((previous) => ({ kind: what, n: (previous?.n ?? 0) + 1 }));
         setChanged(next);
       }}
       onReload={reload}
@@ -65,7 +66,7 @@ interface SignalViewProps {
   signal: Signal | undefined;
   resource: Resource<Signal>;
   conflict: boolean;
-  notice: Notice | undefined;
+  notice: { kind: Notice; n: number } | undefined;
   onConflict(): void;
   onChanged(signal: Signal, notice: Notice): void;
   onReload(): void;
@@ -79,6 +80,11 @@ function SignalView({ valid, signal, resource, conflict, notice, onConflict, onC
   useEffect(() => {
     if (conflict) conflictRef.current?.focus();
   }, [conflict]);
+  // After a change the form that was used is gone (it starts again from the new version): focus goes to what was done.
+  const noticeRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
 
   const back = (
     <p className="schakel-back">
@@ -124,13 +130,11 @@ function SignalView({ valid, signal, resource, conflict, notice, onConflict, onC
           </Alert>
         </div>
       ) : null}
-      <div role="status" className="schakel-signal-notice">
-        {notice ? (
-          <Alert type="ok">
-            <Paragraph>{t(`signals.notices.${notice}`)}</Paragraph>
-          </Alert>
-        ) : null}
-      </div>
+      {notice ? (
+        <FormNotice ref={noticeRef} type="ok">
+          {t(`signals.notices.${notice.kind}`)}
+        </FormNotice>
+      ) : null}
       {signal.mergedInto ? (
         <Alert type="info" className="schakel-notice">
           <Paragraph>

@@ -13,11 +13,11 @@ import {
   SelectOption,
   Textarea,
 } from '@utrecht/component-library-react';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiError, toApiError } from '@web/core/api/client';
+import { FormFailure, useSubmitFeedback } from '@web/core/components/FormFeedback';
 import { ErrorSummary, FieldError } from '@web/core/components/FormParts';
-import { ErrorState } from '@web/core/components/States';
 import { describedBy, fieldErrorKind, fieldErrorsFrom } from '@web/core/forms';
 import { updateSignal } from './signals.api';
 import { Check } from './ExploitationFields';
@@ -61,12 +61,7 @@ export function TriageForm({ signal, municipalities, onChanged, onConflict }: Tr
   const [errors, setErrors] = useState<Partial<Record<TriageField | 'form', TriageErrorKind>>>({});
   const [failure, setFailure] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
-  const [tries, setTries] = useState(0);
-  const summary = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (tries > 0) summary.current?.focus();
-  }, [tries]);
+  const { ref: summary, submitted } = useSubmitFeedback();
 
   const message = (field: TriageField | 'form') => {
     const kind = errors[field];
@@ -80,7 +75,7 @@ export function TriageForm({ signal, municipalities, onChanged, onConflict }: Tr
     const found = triageFormErrors(signal, form);
     setErrors(found);
     if (Object.keys(found).length > 0) {
-      setTries((n) => n + 1);
+      submitted();
       return;
     }
     setBusy(true);
@@ -95,7 +90,7 @@ export function TriageForm({ signal, municipalities, onChanged, onConflict }: Tr
       const fields = fieldErrorsFrom<TriageField, TriageErrorKind>(error, ['status', 'closedReason', 'municipalities'], (code) => fieldErrorKind(code));
       setErrors(fields);
       if (Object.keys(fields).length === 0) setFailure(error);
-      setTries((n) => n + 1);
+      submitted();
     } finally {
       setBusy(false);
     }
@@ -117,11 +112,7 @@ export function TriageForm({ signal, municipalities, onChanged, onConflict }: Tr
           level={3}
           items={(Object.keys(errors) as (TriageField | 'form')[]).map((field) => ({ target: ids[field], message: message(field) ?? '' }))}
         />
-        {failure ? (
-          <div ref={summary} tabIndex={-1}>
-            <ErrorState error={failure} heading={t('signals.triage.failed')} />
-          </div>
-        ) : null}
+        {failure ? <FormFailure ref={summary} error={failure} heading={t('signals.triage.failed')} /> : null}
         <FormField invalid={Boolean(statusError)} className="schakel-form__field">
           <div className="utrecht-form-field__label">
             <FormLabel htmlFor={ids.status}>{t('signals.triage.status')}</FormLabel>
