@@ -49,7 +49,9 @@ export function SignalsPage() {
         : [
             t('signals.queue.found', { count: ready.page.totalElements }),
             t('regions.organisations.pageOf', { page: ready.page.number, total: ready.page.totalPages }),
-            t('signals.queue.onPage', { acute: rows.filter((row) => row.acute).length, duplicates: rows.filter((row) => row.likelyDuplicates).length }),
+            kind === 'triage'
+              ? t('signals.queue.onPage', { acute: rows.filter((row) => row.acute).length, duplicates: rows.filter((row) => row.likelyDuplicates).length })
+              : t('signals.queue.onPageAcute', { acute: rows.filter((row) => row.acute).length }),
           ].join(' ');
   }
   const filtered = hasActiveQueueFilters(filters);
