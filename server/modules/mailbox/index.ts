@@ -1,4 +1,5 @@
 import type { SchakelModule } from '@server/core/module';
+import { mailboxDemo } from './mailbox.demo';
 import { mailboxRoutes } from './mailbox.routes';
 
 export { checkMailboxRegion, mailboxEnabled, mailboxSettings, receiveMessage } from './mailbox.service';
@@ -8,4 +9,8 @@ export type { MailboxPoller, PollResult } from './mailbox.poller';
 export { processDropDir } from './mailbox.drop';
 
 /** The regional mailbox: IMAP, .eml upload and drop folder into signals (issue 5). */
-export const mailboxModule: SchakelModule = { name: 'mailbox', routes: mailboxRoutes };
+export const mailboxModule: SchakelModule = {
+  name: 'mailbox',
+  routes: mailboxRoutes,
+  demo: { sizes: { mailboxMessages: { default: 10, description: 'fictional e-mails in the regional mailbox per region (plus two that cannot be read)' } }, run: mailboxDemo },
+};
