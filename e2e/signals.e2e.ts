@@ -141,7 +141,7 @@ describe('reporting a signal (/signalen/nieuw)', () => {
     await expectAccessibleInBothLanguages(page);
     // The one refusal was the e-mail address the server checked.
     expect(problems.filter((problem) => !problem.includes('400'))).toEqual([]);
-  }, 240_000);
+  }, 360_000);
 });
 
 describe('triage (/signalen and /signalen/:id)', () => {
@@ -150,9 +150,16 @@ describe('triage (/signalen and /signalen/:id)', () => {
     const { page, context, problems } = await openAs('ketenregisseur', '/signalen');
     const related = await reportSignal(context, { summary: 'Een busje haalt elke ochtend om vijf uur mensen op bij de loods.', persons: [{ role: 'witness', phone: reported.phone }] });
     const other = await reportSignal(context, { summary: 'Buren horen vaak geschreeuw in de loods aan de Havenstraat.', persons: [{ role: 'other', phone: reported.phone }] });
+    await reportSignal(context, { summary: 'Acuut: een man zegt dat hij vanavond naar een ander adres wordt gebracht.', acute: true });
     await page.reload();
     await waitForQueue(page);
     await expect(page.locator('main h1').textContent()).resolves.toBe('Signalen');
+    // Acute first, each said in words with an icon beside the colour.
+    const acute = await page.getByTestId('signal-row').evaluateAll((rows) => rows.map((row) => row.querySelector('[data-testid="acute-mark"]')?.textContent ?? ''));
+    expect(acute.length).toBeGreaterThan(0);
+    expect(acute.indexOf('')).not.toBe(0);
+    expect(acute.slice(acute.indexOf('') === -1 ? acute.length : acute.indexOf(''))).not.toContain('Acuut');
+    await expect(page.locator('[data-testid="acute-mark"] svg').count()).resolves.toBe(acute.filter(Boolean).length);
     await expectAccessibleInBothLanguages(page);
 
     await page.locator('#queue-municipality').selectOption(HILVERSUM);
@@ -225,7 +232,7 @@ describe('triage (/signalen and /signalen/:id)', () => {
     expect(closed).toEqual({ status: 'closed', closed_reason: 'Zelfde situatie als het gekoppelde signaal; daar verder behandeld.' });
     await expectAccessibleInBothLanguages(page);
     expect(problems).toEqual([]);
-  }, 240_000);
+  }, 360_000);
 
   it('says so when someone else changed the signal in the meantime, and reloads it on request', async () => {
     const { page, context, problems } = await openAs('ketenregisseur', '/');
