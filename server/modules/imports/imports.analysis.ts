@@ -2,11 +2,12 @@ import type { Transaction } from 'kysely';
 import type { Db } from '@server/core/db/database';
 import type { Database } from '@server/db/schema';
 import { municipalityOfPlace, routingTable } from '@server/modules/signals';
-import { readCsv } from './imports.csv';
+import { type CsvRecord, readCsv } from './imports.csv';
 import { decodeFile, type DetectedEncoding } from './imports.decode';
 import { type ImportField, importFields, type ImportMapping } from './imports.mapping';
 import * as repository from './imports.repository';
-import { fieldHashesOf, isRejected, type MappedRow, type RejectedRow, rowMapper, type RowWarning } from './imports.rows';
+import type { KnownRecords } from './imports.repository';
+import { cleanValues, fieldHashesOf, fingerprintOf, isRejected, type MappedRow, type RejectedRow, rowMapper, type RowWarning } from './imports.rows';
 
 /**
  * What a file would do: every line is created, updated (the same source id with other content),
@@ -18,6 +19,15 @@ export interface ParsedExport {
   headers: string[];
   rows: MappedRow[];
   rejected: RejectedRow[];
+  /** Rows that matched an earlier import exactly (only with `known`): not mapped again. */
+  same: SameRow[];
+}
+
+export interface SameRow {
+  line: number;
+  sourceId: string;
+  fingerprint: string;
+  record: CsvRecord;
 }
 
 export interface Analysis extends ParsedExport {
@@ -30,48 +40,89 @@ export interface Analysis extends ParsedExport {
   warnings: { line: number; sourceId: string; warnings: RowWarning[] }[];
 }
 
-/** Decodes, checks the header and maps every row (pure; throws ImportFileError for a file that cannot be read). */
-export function parseExport(bytes: Uint8Array, mapping: ImportMapping, now = new Date()): ParsedExport {
+/**
+ * Decodes, checks the header and maps every row (pure; throws ImportFileError for a file that
+ * cannot be read). With `known` (source id → fingerprint of earlier imports) a row whose values
+ * are exactly those of its earlier import is only fingerprinted, not mapped again: that is what
+ * keeps a re-import of a large file fast.
+ */
+export function parseExport(bytes: Uint8Array, mapping: ImportMapping, now = new Date(), known?: KnownRecords): ParsedExport {
   const { text, encoding } = decodeFile(bytes, mapping.encoding);
   const csv = readCsv(text, mapping);
   const map = rowMapper(mapping, now);
   const rows: MappedRow[] = [];
+  const same: SameRow[] = [];
   const rejected: RejectedRow[] = csv.problems.map((p) => ({
     line: p.line,
     lastLine: p.lastLine,
     reasons: [{ code: p.code, found: p.found, expected: p.expected }],
   }));
   const firstLine = new Map<string, number>();
+  const repeated = (line: number, sourceId: string): boolean => {
+    const first = firstLine.get(sourceId);
+    if (first === undefined) {
+      firstLine.set(sourceId, line);
+      return false;
+    }
+    rejected.push({ line, sourceId, reasons: [{ code: 'duplicate-id', field: 'sourceId', column: mapping.columns.sourceId, firstLine: first }] });
+    return true;
+  };
   for (const record of csv.records) {
+    if (known?.records.size) {
+      const values = cleanValues(record);
+      const earlier = values.sourceId ? known.records.get(values.sourceId) : undefined;
+      if (earlier) {
+        const fingerprint = fingerprintOf(values);
+        if (earlier.fingerprint === fingerprint) {
+          if (!repeated(record.line, values.sourceId!)) same.push({ line: record.line, sourceId: values.sourceId!, fingerprint, record });
+          continue;
+        }
+      }
+    }
     const result = map(record);
-    if (isRejected(result)) {
-      rejected.push(result);
-      continue;
-    }
-    const first = firstLine.get(result.sourceId);
-    if (first !== undefined) {
-      rejected.push({ line: result.line, sourceId: result.sourceId, reasons: [{ code: 'duplicate-id', field: 'sourceId', column: mapping.columns.sourceId, firstLine: first }] });
-      continue;
-    }
-    firstLine.set(result.sourceId, result.line);
-    rows.push(result);
+    if (isRejected(result)) rejected.push(result);
+    else if (!repeated(result.line, result.sourceId)) rows.push(result);
   }
   rejected.sort((a, b) => a.line - b.line);
-  return { encoding, headers: csv.headers, rows, rejected };
+  return { encoding, headers: csv.headers, rows, rejected, same };
 }
 
-export async function classify(db: Db | Transaction<Database>, regionCode: string, mapping: ImportMapping, parsed: ParsedExport): Promise<Analysis> {
-  const known = await repository.knownRecords(db, regionCode, mapping.source);
+/** What each row would do against the database as it is now; `known` is reused when nothing was imported since it was read. */
+export async function classify(
+  db: Db | Transaction<Database>,
+  regionCode: string,
+  mapping: ImportMapping,
+  parsed: ParsedExport,
+  options: { known?: KnownRecords; now?: Date } = {},
+): Promise<Analysis> {
+  let known = options.known;
+  if (!known || known.stamp !== (await repository.recordsStamp(db, regionCode, mapping.source))) known = await repository.knownRecords(db, regionCode, mapping.source);
   const table = await routingTable(db, regionCode);
-  const fresh = parsed.rows.filter((r) => !known.has(r.sourceId));
+  const rows = [...parsed.rows];
+  const rejected = [...parsed.rejected];
+  let unchanged = 0;
+  // A row that matched when the file was read but no longer does (an import in between) is mapped after all.
+  const map = rowMapper(mapping, options.now);
+  for (const row of parsed.same) {
+    if (known.records.get(row.sourceId)?.fingerprint === row.fingerprint) {
+      unchanged += 1;
+      continue;
+    }
+    const result = map(row.record);
+    if (isRejected(result)) rejected.push(result);
+    else rows.push(result);
+  }
+  rejected.sort((a, b) => a.line - b.line);
+  const fresh = rows.filter((r) => !known.records.has(r.sourceId));
   const recordedElsewhere = await repository.signalsWithSourceIds(
     db,
     regionCode,
     mapping.source,
     fresh.map((r) => r.sourceId),
   );
-  const analysis: Analysis = { ...parsed, total: parsed.rows.length + parsed.rejected.length, create: [], update: [], unchanged: 0, link: [], warnings: [] };
-  for (const row of parsed.rows) {
+  const analysis: Analysis = { ...parsed, rows, rejected, total: rows.length + rejected.length + unchanged, create: [], update: [], unchanged, link: [], warnings: [] };
+  const changedRows: { row: MappedRow; signalId: string }[] = [];
+  for (const row of rows) {
     const warnings = [...row.warnings];
     for (const [i, location] of (row.signal.locations ?? []).entries()) {
       if (location.place && !municipalityOfPlace(table, location.place)) {
@@ -80,7 +131,7 @@ export async function classify(db: Db | Transaction<Database>, regionCode: strin
       }
     }
     if (warnings.length) analysis.warnings.push({ line: row.line, sourceId: row.sourceId, warnings });
-    const existing = known.get(row.sourceId);
+    const existing = known.records.get(row.sourceId);
     if (!existing) {
       const signalId = recordedElsewhere.get(row.sourceId);
       if (signalId) analysis.link.push({ row, signalId });
@@ -88,11 +139,22 @@ export async function classify(db: Db | Transaction<Database>, regionCode: strin
     } else if (existing.fingerprint === row.fingerprint) {
       analysis.unchanged += 1;
     } else {
-      const hashes = fieldHashesOf(row);
-      const changed = importFields.filter((f) => (existing.fieldHashes[f] ?? '') !== (hashes[f] ?? ''));
-      analysis.update.push({ row, signalId: existing.signalId, changed });
+      changedRows.push({ row, signalId: existing.signalId });
     }
   }
+  const before = await repository.fieldHashes(
+    db,
+    regionCode,
+    mapping.source,
+    changedRows.map((c) => c.row.sourceId),
+  );
+  for (const { row, signalId } of changedRows) {
+    const hashes = fieldHashesOf(row);
+    const earlier = before.get(row.sourceId) ?? {};
+    analysis.update.push({ row, signalId, changed: importFields.filter((f) => (earlier[f] ?? '') !== (hashes[f] ?? '')) });
+  }
+  analysis.create.sort((a, b) => a.line - b.line);
+  analysis.warnings.sort((a, b) => a.line - b.line);
   return analysis;
 }
 

@@ -7,18 +7,35 @@ type Executor = Db | Transaction<Database>;
 export interface KnownRecord {
   signalId: string;
   fingerprint: string;
-  fieldHashes: Record<string, string>;
+}
+
+export interface KnownRecords {
+  records: Map<string, KnownRecord>;
+  /** Changes whenever an import adds or changes a record of this region and channel. */
+  stamp: string;
 }
 
 /** Every source id this region already imported from this channel, with its fingerprint. */
-export async function knownRecords(db: Executor, regionCode: string, channel: ImportSource): Promise<Map<string, KnownRecord>> {
-  const rows = await db
-    .selectFrom('import_record')
-    .select(['source_id', 'signal_id', 'fingerprint', 'field_hashes'])
-    .where('region_code', '=', regionCode)
-    .where('channel', '=', channel)
-    .execute();
-  return new Map(rows.map((r) => [r.source_id, { signalId: r.signal_id, fingerprint: r.fingerprint, fieldHashes: r.field_hashes }]));
+export async function knownRecords(db: Executor, regionCode: string, channel: ImportSource): Promise<KnownRecords> {
+  const { rows } = await sql<{ source_id: string; signal_id: string; fingerprint: string }>`
+    select source_id, signal_id::text as signal_id, fingerprint from import_record where region_code = ${regionCode} and channel = ${channel}`.execute(db);
+  const records = new Map<string, KnownRecord>();
+  for (const r of rows) records.set(r.source_id, { signalId: r.signal_id, fingerprint: r.fingerprint });
+  return { records, stamp: await recordsStamp(db, regionCode, channel) };
+}
+
+export async function recordsStamp(db: Executor, regionCode: string, channel: ImportSource): Promise<string> {
+  const { rows } = await sql<{ stamp: string }>`
+    select count(*)::text || ':' || coalesce(max(updated_at)::text, '') as stamp from import_record where region_code = ${regionCode} and channel = ${channel}`.execute(db);
+  return rows[0]!.stamp;
+}
+
+export async function fieldHashes(db: Executor, regionCode: string, channel: ImportSource, sourceIds: string[]): Promise<Map<string, Record<string, string>>> {
+  if (!sourceIds.length) return new Map();
+  const { rows } = await sql<{ source_id: string; field_hashes: Record<string, string> }>`
+    select source_id, field_hashes from import_record where region_code = ${regionCode} and channel = ${channel}
+      and source_id in (select jsonb_array_elements_text(${JSON.stringify(sourceIds)}::jsonb))`.execute(db);
+  return new Map(rows.map((r) => [r.source_id, r.field_hashes]));
 }
 
 /** Source ids recorded as signals without an import record (e.g. entered by hand with the source's id). */

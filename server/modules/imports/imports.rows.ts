@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { NewPerson, NewSignal } from '@server/modules/signals';
 import type { CsvRecord } from './imports.csv';
 import { dateParser } from './imports.dates';
@@ -112,11 +112,7 @@ export function rowMapper(mapping: ImportMapping, now = new Date()) {
       .filter(Boolean);
 
   return (record: CsvRecord): MappedRow | RejectedRow => {
-    const values: Partial<Record<ImportField, string>> = {};
-    for (const field of importFields) {
-      const raw = record.values[field];
-      if (raw !== undefined) values[field] = clean(raw);
-    }
+    const values = cleanValues(record);
     const reasons: RowReason[] = [];
     const warnings: RowWarning[] = [];
     for (const field of required) if (!values[field]) reasons.push({ code: 'missing', field, column: column(field) });
@@ -172,9 +168,7 @@ export function rowMapper(mapping: ImportMapping, now = new Date()) {
       else vehicles.push({ licensePlate: plate });
     }
 
-    const fingerprint = createHash('sha256')
-      .update(JSON.stringify(importFields.map((f) => values[f] ?? '')))
-      .digest('hex');
+    const fingerprint = fingerprintOf(values);
 
     return {
       line: record.line,
@@ -196,6 +190,23 @@ export function rowMapper(mapping: ImportMapping, now = new Date()) {
       warnings,
     };
   };
+}
+
+/** The mapped fields of a record as text: control characters removed, trimmed, NFC. */
+export function cleanValues(record: CsvRecord): Partial<Record<ImportField, string>> {
+  const values: Partial<Record<ImportField, string>> = {};
+  for (const field of importFields) {
+    const raw = record.values[field];
+    if (raw !== undefined) values[field] = clean(raw);
+  }
+  return values;
+}
+
+/** SHA-256 over every mapped field: the same source values give the same fingerprint. */
+export function fingerprintOf(values: Partial<Record<ImportField, string>>): string {
+  let joined = '';
+  for (const field of importFields) joined += `${values[field] ?? ''}\u0000`;
+  return hash('sha256', joined, 'hex');
 }
 
 export const isRejected = (row: MappedRow | RejectedRow): row is RejectedRow => 'reasons' in row;

@@ -4,7 +4,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '@server/core/testing';
 import { onSignalRecorded, type RecordedSignal } from '@server/modules/signals';
-import { parseExport } from './imports.analysis';
+import { classify, parseExport } from './imports.analysis';
+import { knownRecords } from './imports.repository';
 import { ImportFileError } from './imports.decode';
 import { MMA_HEADER, mmaCsv, mmaRow } from './imports.fixtures';
 import { loadMapping, loadMappings } from './imports.mapping';
@@ -239,6 +240,20 @@ describe('importing', () => {
     expect(after.signal).toBe(before.signal);
     const batch = await t.prepared.database.db.selectFrom('import_batch').select(['status', 'error']).where('file_name', '=', 'export.xlsx').executeTakeFirstOrThrow();
     expect(batch.status).toBe('failed');
+  });
+
+  it('a row that matched its earlier import when the file was read, but was imported anew since, is mapped and classified after all', async () => {
+    const db = t.prepared.database.db;
+    const first = mmaCsv([mmaRow('S-1')]);
+    await run(first);
+    const known = await knownRecords(db, REGION, 'mma');
+    const parsed = parseExport(bytes(first), mma, new Date(), known);
+    expect(parsed.same.map((r) => r.sourceId)).toEqual(['S-1']);
+    expect(parsed.rows).toEqual([]);
+    await run(mmaCsv([mmaRow('S-1', { Omschrijving: 'Intussen gewijzigd in de bron (fictief).' })]));
+    const analysis = await classify(db, REGION, mma, parsed, { known });
+    expect(analysis.update.map((u) => [u.row.sourceId, u.changed])).toEqual([['S-1', ['summary']]]);
+    expect(analysis.unchanged).toBe(0);
   });
 
   it('keeps regions apart: the same source id in another region is another signal', async () => {

@@ -8,6 +8,7 @@ import { type Analysis, classify, type ImportReport, type ParsedExport, parseExp
 import { ImportFileError } from './imports.decode';
 import type { ImportMapping } from './imports.mapping';
 import * as repository from './imports.repository';
+import type { KnownRecords } from './imports.repository';
 import { fieldHashesOf } from './imports.rows';
 
 /**
@@ -62,8 +63,9 @@ export interface Upload {
 
 /** The dry-run itself: reads and classifies the file and writes nothing. Throws ImportFileError for a file that cannot be read. */
 export async function dryRun(db: Db, upload: Pick<Upload, 'regionCode' | 'mapping' | 'bytes'>, now = new Date()): Promise<{ parsed: ParsedExport; report: ImportReport }> {
-  const parsed = parseExport(upload.bytes, upload.mapping, now);
-  const analysis = await classify(db, upload.regionCode, upload.mapping, parsed);
+  const known = await repository.knownRecords(db, upload.regionCode, upload.mapping.source);
+  const parsed = parseExport(upload.bytes, upload.mapping, now, known);
+  const analysis = await classify(db, upload.regionCode, upload.mapping, parsed, { known, now });
   return { parsed, report: await reportOf(db, upload.regionCode, upload.mapping, analysis) };
 }
 
@@ -130,23 +132,24 @@ export async function runBatch(
   database: DatabaseHandle,
   batch: { id: string; regionCode: string; mapping: ImportMapping; actorUserId: string | null },
   onProgress: (progress: Progress) => void = () => undefined,
-  alreadyParsed?: ParsedExport,
+  alreadyParsed?: { parsed: ParsedExport; known: KnownRecords },
 ): Promise<{ counts: ImportCounts; report: ImportReport; timings: Timings }> {
   const { db } = database;
   const reporter = progressReporter(database, batch.id, onProgress);
   const lap = stopwatch();
   try {
-    let parsed = alreadyParsed;
-    if (!parsed) {
+    let { parsed, known } = alreadyParsed ?? {};
+    if (!parsed || !known) {
       const bytes = await repository.batchContent(db, batch.id);
       if (!bytes) throw new AppError('import.not-confirmable');
-      parsed = parseExport(bytes, batch.mapping);
+      known = await repository.knownRecords(db, batch.regionCode, batch.mapping.source);
+      parsed = parseExport(bytes, batch.mapping, new Date(), known);
     }
     lap('read');
-    reporter.report({ processed: 0, total: parsed.rows.length + parsed.rejected.length });
+    reporter.report({ processed: 0, total: parsed.rows.length + parsed.rejected.length + parsed.same.length });
     const result = await db.transaction().execute(async (trx) => {
       await repository.lockSource(trx, batch.regionCode, batch.mapping.source);
-      const analysis = await classify(trx, batch.regionCode, batch.mapping, parsed);
+      const analysis = await classify(trx, batch.regionCode, batch.mapping, parsed!, { known });
       lap('classify');
       const settled = analysis.unchanged + analysis.rejected.length;
       reporter.report({ processed: settled, total: analysis.total });
@@ -316,12 +319,15 @@ export async function importFile(
 ): Promise<{ batchId?: string; report: ImportReport; counts?: ImportCounts; timings?: Timings }> {
   if (options.dryRun) return { report: (await dryRun(database.db, upload)).report };
   let parsed: ParsedExport;
+  const began = performance.now();
+  const known = await repository.knownRecords(database.db, upload.regionCode, upload.mapping.source);
   try {
-    parsed = parseExport(upload.bytes, upload.mapping);
+    parsed = parseExport(upload.bytes, upload.mapping, new Date(), known);
   } catch (error) {
     if (error instanceof ImportFileError) await recordRefusal(database.db, upload, error);
     throw error;
   }
+  const parseSeconds = Math.round(performance.now() - began) / 1000;
   const { id } = await repository.insertBatch(database.db, {
     ...batchBase(upload),
     ...zeroCounts,
@@ -331,6 +337,6 @@ export async function importFile(
     error: null,
     report: '{}',
   });
-  const done = await runBatch(database, { id, regionCode: upload.regionCode, mapping: upload.mapping, actorUserId: upload.createdBy }, options.onProgress, parsed);
-  return { batchId: id, report: done.report, counts: done.counts, timings: done.timings };
+  const done = await runBatch(database, { id, regionCode: upload.regionCode, mapping: upload.mapping, actorUserId: upload.createdBy }, options.onProgress, { parsed, known });
+  return { batchId: id, report: done.report, counts: done.counts, timings: { parse: parseSeconds, ...done.timings } };
 }
