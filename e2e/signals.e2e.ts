@@ -203,6 +203,8 @@ describe('triage (/signalen and /signalen/:id)', () => {
     await expect(page.getByTestId('signal-links').textContent()).resolves.toContain(related.reference);
     await expect(page.getByTestId('signal-links').textContent()).resolves.toContain('Zelfde telefoonnummer en dezelfde loods.');
     await expect(duplicates.filter({ hasText: related.reference }).textContent()).resolves.toContain('Al gekoppeld');
+    await page.getByTestId('timeline').getByText('Reden: Zelfde telefoonnummer en dezelfde loods.').waitFor();
+    expect((await focused(page)).text).toBe('Het signaal is gekoppeld.');
 
     // The municipality: Huizen as well (chosen, no longer only derived).
     await page.getByTestId('triage').getByLabel('Huizen').check();

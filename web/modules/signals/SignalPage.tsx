@@ -21,6 +21,11 @@ import { useMunicipalities } from './useMunicipalities';
 /** One signal: what was reported, who and what is involved, its links and timeline, and its triage. */
 export function SignalPage() {
   const { id = '' } = useParams();
+  // A new signal starts afresh: no notice, conflict or change of the one before.
+  return <SignalScreen key={id} id={id} />;
+}
+
+function SignalScreen({ id }: { id: string }) {
   const valid = isUuid(id);
   const resource = useResource(valid ? `signal:${id}` : null, (abort) => loadSignal(id, abort));
   // The answer of a change replaces what was loaded, until the next reload.
@@ -38,7 +43,6 @@ export function SignalPage() {
 
   return (
     <SignalView
-      id={id}
       valid={valid}
       signal={signal}
       resource={resource}
@@ -61,7 +65,6 @@ export function SignalPage() {
 type Notice = 'saved' | 'linked' | 'merged';
 
 interface SignalViewProps {
-  id: string;
   valid: boolean;
   signal: Signal | undefined;
   resource: Resource<Signal>;
@@ -143,11 +146,11 @@ function SignalView({ valid, signal, resource, conflict, notice, onConflict, onC
         </Alert>
       ) : null}
       <SignalFacts signal={signal} />
-      <DuplicatesPanel key={`d${signal.version}`} signal={signal} onChanged={onChanged} onConflict={onConflict} />
+      <DuplicatesPanel key={`d${signal.version}:${signal.links.length}`} signal={signal} onChanged={onChanged} onConflict={onConflict} />
       {triage && municipalities.status === 'ready' ? (
         <TriageForm key={signal.version} signal={signal} municipalities={municipalities.data} onChanged={(next) => onChanged(next, 'saved')} onConflict={onConflict} />
       ) : null}
-      <Timeline key={`t${signal.version}`} signal={signal} municipalities={municipalities.status === 'ready' ? municipalities.data : []} />
+      <Timeline key={`t${signal.version}:${signal.links.length}`} signal={signal} municipalities={municipalities.status === 'ready' ? municipalities.data : []} />
     </>
   );
 }
