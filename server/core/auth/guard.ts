@@ -10,6 +10,8 @@ import { safeEqual, sha256 } from './secrets';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const PERSONAL_MARK = '"x-personal-data":true';
+/** Sent by the web app on requests it makes by itself (polls); see findSessionWithActor. */
+export const BACKGROUND_HEADER = 'x-background';
 
 /**
  * Authentication and the first line of authorization, in one place:
@@ -47,7 +49,8 @@ export async function registerAuth(app: FastifyInstance, { config, database }: A
     }
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const found = await findSessionWithActor(db, config, token);
+    // A background request (the page polling, e.g. for acute alerts) does not count as activity for the idle limit.
+    const found = await findSessionWithActor(db, config, token, request.headers[BACKGROUND_HEADER] !== '1');
     if (!found) return;
     const { session } = found;
     if (STATE_CHANGING.has(request.method)) {

@@ -56,13 +56,15 @@ export async function findSessionWithActor(
   db: Db,
   config: Pick<Config, 'SESSION_IDLE_MINUTES' | 'SESSION_CACHE_SECONDS'>,
   token: string,
+  /** False for a request the page makes by itself (a poll): it must not keep an unattended session alive. */
+  touch = true,
 ): Promise<SessionWithActor | undefined> {
   const now = Date.now();
   const tokenHash = sha256(token);
   const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
   const cached = config.SESSION_CACHE_SECONDS > 0 ? sessionCache.get(tokenHash, now, idleMs) : undefined;
   if (cached) {
-    if (now - cached.lastSeenAt > TOUCH_AFTER_MS) {
+    if (touch && now - cached.lastSeenAt > TOUCH_AFTER_MS) {
       // The touch also notices a session ended elsewhere (another app server) before the cache runs out.
       if (!(await touchSession(db, cached.sessionId, now))) {
         sessionCache.forgetSession(cached.sessionId);
@@ -78,7 +80,7 @@ export async function findSessionWithActor(
   const row = rows[0];
   if (!row) return undefined;
   let lastSeenAt = new Date(row.last_seen_at).getTime();
-  if (now - lastSeenAt > TOUCH_AFTER_MS) {
+  if (touch && now - lastSeenAt > TOUCH_AFTER_MS) {
     await touchSession(db, row.session_id, now);
     lastSeenAt = now;
   }

@@ -386,6 +386,27 @@ describe('alerts on screen', () => {
   });
 });
 
+describe('polling', () => {
+  it('does not keep an unattended session alive: a background poll leaves the idle limit where it was', async () => {
+    const user = await createTestUser(t, { roles: ['zorgcoordinator'], allMunicipalities: true });
+    const session = await logIn(t, user);
+    const lastSeen = () => db().selectFrom('user_session').select('last_seen_at').where('user_id', '=', user.id).where('ended_at', 'is', null).executeTakeFirstOrThrow();
+    const tenMinutesAgo = new Date(Date.now() - 10 * 60_000);
+    await db().updateTable('user_session').set({ last_seen_at: tenMinutesAgo }).where('user_id', '=', user.id).execute();
+    const poll = (background: boolean) => t.app.inject({ url: '/api/v1/alerts', headers: { ...session.headers, ...(background ? { 'x-background': '1' } : {}) } });
+    expect((await poll(true)).statusCode).toBe(200);
+    expect((await lastSeen()).last_seen_at.getTime()).toBe(tenMinutesAgo.getTime());
+    // A request the person makes does count.
+    expect((await poll(false)).statusCode).toBe(200);
+    expect((await lastSeen()).last_seen_at.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    // Past the idle limit, polling gets the log-in question like anything else.
+    await db().updateTable('user_session').set({ last_seen_at: new Date(Date.now() - (t.config.SESSION_IDLE_MINUTES + 1) * 60_000) }).where('user_id', '=', user.id).execute();
+    const expired = await poll(true);
+    expect(expired.statusCode).toBe(401);
+    expect(expired.json().code).toBe('auth.required');
+  });
+});
+
 describe('who may do what', () => {
   it('follows the role matrix', async () => {
     const now = Date.now();

@@ -33,7 +33,8 @@ function OpenAlerts() {
 
   useEffect(() => {
     const controller = new AbortController();
-    loadAlerts(openAlertsUrl(), controller.signal).then(
+    // The first load counts as activity; the polls after it do not keep an unattended session alive.
+    loadAlerts(openAlertsUrl(), controller.signal, round > 0).then(
       (list) => {
         if (controller.signal.aborted) return;
         const open = bannerOrder(list._embedded.alerts);

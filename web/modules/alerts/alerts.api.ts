@@ -26,8 +26,9 @@ export const ALERTS_PAGE_SIZE = 10;
 export const openAlertsUrl = () => apiUrl('/alerts', { status: 'open', pageSize: 20 });
 export const alertsUrl = (status: 'open' | 'all', page: number) => apiUrl('/alerts', { status, page, pageSize: ALERTS_PAGE_SIZE });
 
-export async function loadAlerts(url: string, signal: AbortSignal): Promise<AlertList> {
-  return apiRequest<AlertList>(url, { signal });
+/** `background`: a poll the page makes by itself, which must not keep an unattended session alive (X-Background). */
+export async function loadAlerts(url: string, signal: AbortSignal, background = false): Promise<AlertList> {
+  return apiRequest<AlertList>(url, { signal, ...(background ? { headers: { 'X-Background': '1' } } : {}) });
 }
 
 export async function acknowledgeAlert(id: string): Promise<AlertAcknowledgement> {
