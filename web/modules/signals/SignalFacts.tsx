@@ -8,7 +8,7 @@ import { useFormat } from '@web/core/format';
 import { intlLocale, isLanguage } from '@web/core/i18n';
 import { fileSize } from './signal-form.rules';
 import { attachmentUrl } from './signals.api';
-import { formOfIndicator, municipalityNames, signalPath } from './signals.rules';
+import { formOfIndicator, signalPath, sortedMunicipalities } from './signals.rules';
 import { useCatalogue, useCatalogueLabels } from './useCatalogue';
 
 function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -89,7 +89,7 @@ export function SignalFacts({ signal }: { signal: Signal }) {
           <Row label={t('signals.detail.municipalities')} testId="signal-municipalities">
             {signal.municipalities.length === 0
               ? t('signals.detail.noMunicipality')
-              : municipalityNames(signal).map((m, index) => (
+              : sortedMunicipalities(signal).map((m, index) => (
                   <span key={m.code}>
                     {index > 0 ? ', ' : ''}
                     {m.name} <span className="schakel-signal-derived">({t(m.derived ? 'signals.detail.derived' : 'signals.detail.chosen')})</span>

@@ -29,6 +29,7 @@ import {
   queueQuery,
   signalPath,
   sortedDuplicates,
+  sortedMunicipalities,
   toggled,
   triageFormErrors,
   triageFormOf,
@@ -286,5 +287,10 @@ describe('triage', () => {
       { id: 'c', visible: true, receivedAt: '2026-03-02T00:00:00Z' },
     ];
     expect(sortedDuplicates(list).map((d) => d.id)).toEqual(['c', 'b', 'a']);
+    const municipalities = [
+      { code: 'GM0406', name: 'Huizen', derived: false },
+      { code: 'GM0402', name: 'Hilversum', derived: true },
+    ];
+    expect(sortedMunicipalities({ municipalities }).map((m) => m.name)).toEqual(['Hilversum', 'Huizen']);
   });
 });

@@ -257,8 +257,8 @@ export function sortedDuplicates<T extends { visible: boolean; receivedAt: strin
   return [...list].sort((a, b) => Number(b.visible) - Number(a.visible) || b.receivedAt.localeCompare(a.receivedAt));
 }
 
-/** The "(afgeleid)" marks: municipality names in order, each with whether it was derived from an address. */
-export function municipalityNames(signal: Pick<Signal, 'municipalities'>): { code: string; name: string; derived: boolean }[] {
+/** The municipalities of a signal by name, each with whether it was derived from an address. */
+export function sortedMunicipalities(signal: Pick<Signal, 'municipalities'>): { code: string; name: string; derived: boolean }[] {
   return [...signal.municipalities].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
 }
 
