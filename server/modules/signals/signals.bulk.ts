@@ -59,19 +59,21 @@ export async function recordSignalsBulk(trx: Transaction<Database>, inputs: NewS
     results.push(...(await insertChunk(trx, chunk)));
     await options.onProgress?.(Math.min(start + chunkSize, prepared.length));
   }
-  for (const recorded of results) if (recorded.created) await runSignalRecordedHooks(trx, recorded);
+  for (const [i, recorded] of results.entries()) if (recorded.created && inputs[i]!.runHooks !== false) await runSignalRecordedHooks(trx, recorded);
   return results;
 }
 
+/**
+ * One statement per chunk: the signals (references from the sequence, skipped on conflict) and,
+ * for the ones inserted, their municipalities, locations, persons, businesses, vehicles, duplicate
+ * keys and 'received' event. One round trip whether the chunk holds one signal or thousands.
+ */
 async function insertChunk(trx: Transaction<Database>, chunk: Prepared[]): Promise<RecordedSignal[]> {
-  const { rows: numbers } = await sql<{ n: string }>`select nextval('signal_number_seq')::text as n from generate_series(1, ${chunk.length})`.execute(trx);
-  const references = chunk.map((p, i) => `MH-${p.receivedAt.getUTCFullYear()}-${numbers[i]!.n.padStart(6, '0')}`);
-  const signalRows = chunk.map((p, i) => {
+  const signalRows = chunk.map((p) => {
     const input = p.input;
     return {
       id: p.id,
       region_code: input.regionCode,
-      reference: references[i],
       channel: input.channel,
       submission_key: n(input.submissionKey),
       source_id: n(input.sourceId),
@@ -95,30 +97,78 @@ async function insertChunk(trx: Transaction<Database>, chunk: Prepared[]): Promi
       received_at: p.receivedAt.toISOString(),
     };
   });
-  const { rows: inserted } = await sql<{ id: string }>`
-    insert into signal (id, region_code, reference, channel, submission_key, source_id, acute, forms, indicators, summary,
-      period_from, period_until, meldcode_applies, anonymous, reporter_name, reporter_email, reporter_phone, reporter_organisation,
-      language, submitted_by, follow_up_hash, follow_up_sealed, challenge_hash, received_at, updated_at)
-    select id, region_code, reference, channel, submission_key, source_id, acute, forms, indicators, summary,
-      period_from, period_until, meldcode_applies, anonymous, reporter_name, reporter_email, reporter_phone, reporter_organisation,
-      language, submitted_by, follow_up_hash, follow_up_sealed, challenge_hash, received_at, received_at
-    from jsonb_to_recordset(${json(signalRows)}::jsonb) as r(id uuid, region_code text, reference text, channel text, submission_key text,
-      source_id text, acute boolean, forms text[], indicators text[], summary text, period_from date, period_until date,
-      meldcode_applies boolean, anonymous boolean, reporter_name text, reporter_email text, reporter_phone text,
-      reporter_organisation text, language text, submitted_by uuid, follow_up_hash text, follow_up_sealed text,
-      challenge_hash text, received_at timestamptz)
-    on conflict do nothing
-    returning id`.execute(trx);
-  const createdIds = new Set(inserted.map((r) => r.id));
-  const created = chunk.filter((p) => createdIds.has(p.id));
-  if (created.length) await insertChildren(trx, created);
-
-  const existing = await findExisting(trx, chunk.filter((p) => !createdIds.has(p.id)));
-  return chunk.map((p, i): RecordedSignal => {
-    if (createdIds.has(p.id)) {
+  const children = childRows(chunk);
+  const { rows: inserted } = await sql<{ id: string; reference: string }>`
+    with input as (
+      select r.*, nextval('signal_number_seq') as n
+      from jsonb_to_recordset(${json(signalRows)}::jsonb) as r(id uuid, region_code text, channel text, submission_key text,
+        source_id text, acute boolean, forms text[], indicators text[], summary text, period_from date, period_until date,
+        meldcode_applies boolean, anonymous boolean, reporter_name text, reporter_email text, reporter_phone text,
+        reporter_organisation text, language text, submitted_by uuid, follow_up_hash text, follow_up_sealed text,
+        challenge_hash text, received_at timestamptz)
+    ),
+    ins as (
+      insert into signal (id, region_code, reference, channel, submission_key, source_id, acute, forms, indicators, summary,
+        period_from, period_until, meldcode_applies, anonymous, reporter_name, reporter_email, reporter_phone, reporter_organisation,
+        language, submitted_by, follow_up_hash, follow_up_sealed, challenge_hash, received_at, updated_at)
+      select id, region_code,
+        'MH-' || extract(year from received_at at time zone 'UTC')::int || '-' || lpad(n::text, greatest(6, length(n::text)), '0'),
+        channel, submission_key, source_id, acute, forms, indicators, summary,
+        period_from, period_until, meldcode_applies, anonymous, reporter_name, reporter_email, reporter_phone, reporter_organisation,
+        language, submitted_by, follow_up_hash, follow_up_sealed, challenge_hash, received_at, received_at
+      from input
+      on conflict do nothing
+      returning id, reference
+    ),
+    m as (
+      insert into signal_municipality (signal_id, municipality_code, derived)
+      select r.* from jsonb_to_recordset(${json(children.municipalities)}::jsonb) as r(signal_id uuid, municipality_code text, derived boolean)
+      where r.signal_id in (select id from ins)
+    ),
+    p as (
+      insert into signal_person (signal_id, role, name, alias, phone, email, approximate_age, nationality, bsn, description)
+      select r.* from jsonb_to_recordset(${json(children.persons)}::jsonb) as r(signal_id uuid, role text, name text, alias text, phone text,
+        email text, approximate_age integer, nationality text, bsn text, description text)
+      where r.signal_id in (select id from ins)
+    ),
+    b as (
+      insert into signal_business (signal_id, name, kvk_number, address, sector)
+      select r.* from jsonb_to_recordset(${json(children.businesses)}::jsonb) as r(signal_id uuid, name text, kvk_number text, address text, sector text)
+      where r.signal_id in (select id from ins)
+    ),
+    l as (
+      insert into signal_location (signal_id, description, street, house_number, postcode, place, municipality_code)
+      select r.* from jsonb_to_recordset(${json(children.locations)}::jsonb) as r(signal_id uuid, description text, street text, house_number text,
+        postcode text, place text, municipality_code text)
+      where r.signal_id in (select id from ins)
+    ),
+    v as (
+      insert into signal_vehicle (signal_id, license_plate, description)
+      select r.* from jsonb_to_recordset(${json(children.vehicles)}::jsonb) as r(signal_id uuid, license_plate text, description text)
+      where r.signal_id in (select id from ins)
+    ),
+    k as (
+      insert into signal_key (signal_id, region_code, kind, value, received_at)
+      select r.* from jsonb_to_recordset(${json(children.keys)}::jsonb) as r(signal_id uuid, region_code text, kind text, value text, received_at timestamptz)
+      where r.signal_id in (select id from ins)
+    ),
+    e as (
+      insert into signal_event (signal_id, region_code, actor_user_id, kind, detail)
+      select r.* from jsonb_to_recordset(${json(children.events)}::jsonb) as r(signal_id uuid, region_code text, actor_user_id uuid, kind text, detail jsonb)
+      where r.signal_id in (select id from ins)
+    )
+    select id, reference from ins`.execute(trx);
+  const createdIds = new Map(inserted.map((r) => [r.id, r.reference]));
+  const existing = await findExisting(
+    trx,
+    chunk.filter((p) => !createdIds.has(p.id)),
+  );
+  return chunk.map((p): RecordedSignal => {
+    const reference = createdIds.get(p.id);
+    if (reference) {
       return {
         id: p.id,
-        reference: references[i]!,
+        reference,
         regionCode: p.input.regionCode,
         channel: p.input.channel,
         acute: p.input.acute ?? false,
@@ -133,82 +183,54 @@ async function insertChunk(trx: Transaction<Database>, chunk: Prepared[]): Promi
   });
 }
 
-async function insertChildren(trx: Transaction<Database>, created: Prepared[]): Promise<void> {
-  const municipalities = created.flatMap((p) => p.municipalities.map((m) => ({ signal_id: p.id, municipality_code: m.code, derived: m.derived })));
-  if (municipalities.length) {
-    await sql`insert into signal_municipality (signal_id, municipality_code, derived)
-      select * from jsonb_to_recordset(${json(municipalities)}::jsonb) as r(signal_id uuid, municipality_code text, derived boolean)`.execute(trx);
-  }
-  const persons = created.flatMap((p) =>
-    (p.input.persons ?? []).map((person) => ({
-      signal_id: p.id,
-      role: person.role,
-      name: n(person.name),
-      alias: n(person.alias),
-      phone: n(person.phone),
-      email: n(person.email),
-      approximate_age: n(person.approximateAge),
-      nationality: n(person.nationality),
-      bsn: n(person.bsn),
-      description: n(person.description),
-    })),
-  );
-  if (persons.length) {
-    await sql`insert into signal_person (signal_id, role, name, alias, phone, email, approximate_age, nationality, bsn, description)
-      select * from jsonb_to_recordset(${json(persons)}::jsonb) as r(signal_id uuid, role text, name text, alias text, phone text,
-        email text, approximate_age integer, nationality text, bsn text, description text)`.execute(trx);
-  }
-  const businesses = created.flatMap((p) =>
-    (p.input.businesses ?? []).map((b) => ({ signal_id: p.id, name: n(b.name), kvk_number: n(b.kvkNumber), address: n(b.address), sector: n(b.sector) })),
-  );
-  if (businesses.length) {
-    await sql`insert into signal_business (signal_id, name, kvk_number, address, sector)
-      select * from jsonb_to_recordset(${json(businesses)}::jsonb) as r(signal_id uuid, name text, kvk_number text, address text, sector text)`.execute(trx);
-  }
-  const locations = created.flatMap((p) =>
-    p.locations.map((l) => ({
-      signal_id: p.id,
-      description: n(l.description),
-      street: n(l.street),
-      house_number: n(l.houseNumber),
-      postcode: l.postcode ? l.postcode.replace(/\s/g, '').toUpperCase() : null,
-      place: n(l.place),
-      municipality_code: l.municipalityCode,
-    })),
-  );
-  if (locations.length) {
-    await sql`insert into signal_location (signal_id, description, street, house_number, postcode, place, municipality_code)
-      select * from jsonb_to_recordset(${json(locations)}::jsonb) as r(signal_id uuid, description text, street text, house_number text,
-        postcode text, place text, municipality_code text)`.execute(trx);
-  }
-  const vehicles = created.flatMap((p) => (p.input.vehicles ?? []).map((v) => ({ signal_id: p.id, license_plate: n(v.licensePlate), description: n(v.description) })));
-  if (vehicles.length) {
-    await sql`insert into signal_vehicle (signal_id, license_plate, description)
-      select * from jsonb_to_recordset(${json(vehicles)}::jsonb) as r(signal_id uuid, license_plate text, description text)`.execute(trx);
-  }
-  // The same duplicate keys as recordSignal (keysOf over persons, businesses, locations, vehicles).
-  const keys = created.flatMap((p) =>
-    keysOf({ persons: p.input.persons, businesses: p.input.businesses, locations: p.input.locations, vehicles: p.input.vehicles }).map((k) => ({
+function childRows(chunk: Prepared[]) {
+  return {
+    municipalities: chunk.flatMap((p) => p.municipalities.map((m) => ({ signal_id: p.id, municipality_code: m.code, derived: m.derived }))),
+    persons: chunk.flatMap((p) =>
+      (p.input.persons ?? []).map((person) => ({
+        signal_id: p.id,
+        role: person.role,
+        name: n(person.name),
+        alias: n(person.alias),
+        phone: n(person.phone),
+        email: n(person.email),
+        approximate_age: n(person.approximateAge),
+        nationality: n(person.nationality),
+        bsn: n(person.bsn),
+        description: n(person.description),
+      })),
+    ),
+    businesses: chunk.flatMap((p) => (p.input.businesses ?? []).map((b) => ({ signal_id: p.id, name: n(b.name), kvk_number: n(b.kvkNumber), address: n(b.address), sector: n(b.sector) }))),
+    locations: chunk.flatMap((p) =>
+      p.locations.map((l) => ({
+        signal_id: p.id,
+        description: n(l.description),
+        street: n(l.street),
+        house_number: n(l.houseNumber),
+        postcode: l.postcode ? l.postcode.replace(/\s/g, '').toUpperCase() : null,
+        place: n(l.place),
+        municipality_code: l.municipalityCode,
+      })),
+    ),
+    vehicles: chunk.flatMap((p) => (p.input.vehicles ?? []).map((v) => ({ signal_id: p.id, license_plate: n(v.licensePlate), description: n(v.description) }))),
+    // The same duplicate keys for every channel (keysOf over persons, businesses, locations, vehicles).
+    keys: chunk.flatMap((p) =>
+      keysOf({ persons: p.input.persons, businesses: p.input.businesses, locations: p.input.locations, vehicles: p.input.vehicles }).map((k) => ({
+        signal_id: p.id,
+        region_code: p.input.regionCode,
+        kind: k.kind,
+        value: k.value,
+        received_at: p.receivedAt.toISOString(),
+      })),
+    ),
+    events: chunk.map((p) => ({
       signal_id: p.id,
       region_code: p.input.regionCode,
-      kind: k.kind,
-      value: k.value,
-      received_at: p.receivedAt.toISOString(),
+      actor_user_id: n(p.input.submittedBy),
+      kind: 'received',
+      detail: { channel: p.input.channel, ...p.input.eventDetail },
     })),
-  );
-  if (keys.length) {
-    await sql`insert into signal_key (signal_id, region_code, kind, value, received_at)
-      select * from jsonb_to_recordset(${json(keys)}::jsonb) as r(signal_id uuid, region_code text, kind text, value text, received_at timestamptz)`.execute(trx);
-  }
-  const events = created.map((p) => ({
-    signal_id: p.id,
-    region_code: p.input.regionCode,
-    actor_user_id: n(p.input.submittedBy),
-    kind: 'received',
-    detail: { channel: p.input.channel, ...p.input.eventDetail },
-  }));
-  await sql`insert into signal_event (signal_id, region_code, actor_user_id, kind, detail)
-    select * from jsonb_to_recordset(${json(events)}::jsonb) as r(signal_id uuid, region_code text, actor_user_id uuid, kind text, detail jsonb)`.execute(trx);
+  };
 }
 
 /** The signals that won over skipped inputs: by submission key, else by (region, channel, source id). */

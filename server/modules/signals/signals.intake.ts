@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Db } from '@server/core/db/database';
 import { AppError } from '@server/core/errors';
 import type { Database, SignalChannel, SignalPersonRole } from '@server/db/schema';
-import { keysOf } from './signals.keys';
+import { recordSignalsBulk } from './signals.bulk';
 import * as repository from './signals.repository';
 
 /**
@@ -119,92 +119,18 @@ export function municipalityOfPlace(table: RoutingTable, place: string | null | 
 }
 
 export async function recordSignal(db: Db, input: NewSignal): Promise<RecordedSignal> {
-  const table = await routingTable(db, input.regionCode);
-  const chosen = [...new Set(input.municipalities ?? [])];
-  const unknown = chosen.filter((c) => !table.codes.has(c));
-  if (unknown.length > 0) {
-    throw new AppError('request.invalid', {
-      invalidParams: unknown.map((code) => ({ name: 'body.municipalities', code: 'signal.unknown-municipality', reason: `${code} is not a municipality of this region` })),
-    });
-  }
-  const locations = (input.locations ?? []).map((l) => ({ ...l, municipalityCode: municipalityOfPlace(table, l.place) ?? null }));
-  const derived = [...new Set(locations.map((l) => l.municipalityCode).filter((c): c is string => Boolean(c)))];
-  const municipalities = chosen.length > 0 ? chosen.map((code) => ({ code, derived: false })) : derived.map((code) => ({ code, derived: true }));
-  const receivedAt = input.receivedAt ?? new Date();
-
+  const { attachmentIds, attachments, runHooks, ...rest } = input;
   return db.transaction().execute(async (trx) => {
-    const existing = await repository.findExistingSubmission(trx, input.regionCode, input.channel, input.submissionKey, input.sourceId);
-    if (existing) return { ...existing, created: false };
-    const reference = await repository.nextReference(trx, receivedAt);
-    const inserted = await repository.insertSignal(trx, {
-      region_code: input.regionCode,
-      reference,
-      channel: input.channel,
-      submission_key: input.submissionKey ?? null,
-      source_id: input.sourceId ?? null,
-      acute: input.acute ?? false,
-      forms: input.forms ?? [],
-      indicators: input.indicators ?? [],
-      summary: input.summary,
-      period_from: input.periodFrom ?? null,
-      period_until: input.periodUntil ?? null,
-      meldcode_applies: input.meldcodeApplies ?? null,
-      anonymous: input.anonymous ?? !input.reporter,
-      reporter_name: input.reporter?.name ?? null,
-      reporter_email: input.reporter?.email ?? null,
-      reporter_phone: input.reporter?.phone ?? null,
-      reporter_organisation: input.reporter?.organisation ?? null,
-      language: input.language ?? 'nl',
-      submitted_by: input.submittedBy ?? null,
-      follow_up_hash: input.followUpHash ?? null,
-      follow_up_sealed: input.followUpSealed ?? null,
-      challenge_hash: input.challengeHash ?? null,
-      merged_into: null,
-      closed_reason: null,
-      received_at: receivedAt,
-      updated_at: receivedAt,
-    });
-    if (!inserted) {
-      // A concurrent request with the same submission or source id won the race.
-      const winner = await repository.findExistingSubmission(trx, input.regionCode, input.channel, input.submissionKey, input.sourceId);
-      if (!winner) throw new AppError('service.unavailable');
-      return { ...winner, created: false };
-    }
-    const id = inserted.id;
-    await repository.insertChildren(trx, id, {
-      persons: input.persons ?? [],
-      businesses: input.businesses ?? [],
-      locations,
-      vehicles: input.vehicles ?? [],
-      municipalities,
-      keys: keysOf({ persons: input.persons, businesses: input.businesses, locations: input.locations, vehicles: input.vehicles }),
-      regionCode: input.regionCode,
-      receivedAt,
-    });
-    if (input.attachmentIds?.length) {
+    // The same statement as the bulk path (one round trip); hooks run after the attachments are in.
+    const [recorded] = await recordSignalsBulk(trx, [{ ...rest, runHooks: false }]);
+    if (!recorded!.created) return recorded!;
+    if (attachmentIds?.length) {
       if (!input.submissionKey) throw new AppError('signal.attachment-unknown');
-      const claimed = await repository.claimAttachments(trx, id, input.submissionKey, input.attachmentIds);
-      if (claimed !== new Set(input.attachmentIds).size) throw new AppError('signal.attachment-unknown');
+      const claimed = await repository.claimAttachments(trx, recorded!.id, input.submissionKey, attachmentIds);
+      if (claimed !== new Set(attachmentIds).size) throw new AppError('signal.attachment-unknown');
     }
-    if (input.attachments?.length) await repository.insertAttachments(trx, input.regionCode, id, input.attachments);
-    await repository.insertEvent(trx, {
-      signal_id: id,
-      region_code: input.regionCode,
-      actor_user_id: input.submittedBy ?? null,
-      kind: 'received',
-      detail: JSON.stringify({ channel: input.channel, ...input.eventDetail }),
-    });
-    const recorded: RecordedSignal = {
-      id,
-      reference,
-      regionCode: input.regionCode,
-      channel: input.channel,
-      acute: input.acute ?? false,
-      receivedAt,
-      municipalities: municipalities.map((m) => m.code),
-      created: true,
-    };
-    if (input.runHooks !== false) for (const hook of hooks) await hook(trx, recorded);
-    return recorded;
+    if (attachments?.length) await repository.insertAttachments(trx, input.regionCode, recorded!.id, attachments);
+    if (runHooks !== false) await runSignalRecordedHooks(trx, recorded!);
+    return recorded!;
   });
 }
