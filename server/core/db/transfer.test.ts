@@ -6,6 +6,7 @@ import { testConfig } from '@server/core/config';
 import { runDemo } from '@server/core/demo';
 import { createTestApp, freshDatabaseUrl, type TestApp } from '@server/core/testing';
 import { modules } from '@server/modules';
+import { recordSignal } from '@server/modules/signals';
 import { type DatabaseHandle, migrate, openDatabase } from './database';
 import { exportData, ImportError, importData } from './transfer';
 
@@ -55,6 +56,16 @@ describe('export and import', () => {
       expect(settings.settings).toMatchObject({ timezone: 'Europe/Amsterdam', defaultLocale: 'nl', smallCellThreshold: 5 });
       // Serial ids go on after the imported ones.
       await database.db.insertInto('demo_run').values({ seed: 1, params: '{}' }).execute();
+      // Standalone sequences too: a new signal's reference number comes after every imported one.
+      expect(exported.signal).toBeGreaterThan(0);
+      const highest = async (db: DatabaseHandle['db']) => {
+        const refs = await db.selectFrom('signal').select('reference').execute();
+        return Math.max(...refs.map((r) => Number(r.reference.split('-')[2])));
+      };
+      const before = await highest(database.db);
+      const recorded = await recordSignal(database.db, { regionCode: 'ijsselland', channel: 'phone', summary: 'Na de verhuizing naar een nieuwe database' });
+      expect(Number(recorded.reference.split('-')[2])).toBeGreaterThan(before);
+      await database.db.insertInto('signal_event').values({ signal_id: recorded.id, region_code: 'ijsselland', actor_user_id: null, kind: 'changed', detail: '{}' }).execute();
 
       await expect(importData(database.db, file)).rejects.toThrow(/not empty/);
     } finally {

@@ -20,6 +20,22 @@ interface Header {
   exportedAt: string;
   migrations: string[];
   tables: Record<string, number>;
+  /** Sequences that belong to no column (e.g. signal references): their position, so numbering continues. */
+  sequences?: Record<string, { lastValue: string; isCalled: boolean }>;
+}
+
+async function standaloneSequences(db: Db): Promise<Record<string, { lastValue: string; isCalled: boolean }>> {
+  const { rows } = await sql<{ name: string }>`
+    select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where c.relkind = 'S' and n.nspname = 'public'
+      and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype in ('a', 'i'))
+    order by c.relname`.execute(db);
+  const result: Record<string, { lastValue: string; isCalled: boolean }> = {};
+  for (const { name } of rows) {
+    const { rows: state } = await sql<{ last_value: string; is_called: boolean }>`select last_value::text, is_called from ${sql.table(name)}`.execute(db);
+    result[name] = { lastValue: state[0]!.last_value, isCalled: state[0]!.is_called };
+  }
+  return result;
 }
 
 async function migrationNames(db: Kysely<Database>): Promise<string[]> {
@@ -62,7 +78,14 @@ export async function exportData(db: Db, path: string): Promise<Record<string, n
   const write = async (line: string) => {
     if (!out.write(`${line}\n`)) await once(out, 'drain');
   };
-  const header: Header = { format: FORMAT, version: 1, exportedAt: new Date().toISOString(), migrations: await migrationNames(db), tables: counts };
+  const header: Header = {
+    format: FORMAT,
+    version: 1,
+    exportedAt: new Date().toISOString(),
+    migrations: await migrationNames(db),
+    tables: counts,
+    sequences: await standaloneSequences(db),
+  };
   await write(JSON.stringify(header));
   for (const table of tables) {
     // Keyset over ctid: constant memory, no ordering column needed.
@@ -131,6 +154,11 @@ export async function importData(db: Db, path: string): Promise<Record<string, n
     for (const s of serials) {
       if (!(s.table_name in header.tables)) continue;
       await sql`select setval(pg_get_serial_sequence(${s.table_name}, ${s.column_name}), coalesce(max(${sql.ref(s.column_name)}), 0) + 1, false) from ${sql.table(s.table_name)}`.execute(trx);
+    }
+    const known = await standaloneSequences(trx);
+    for (const [name, state] of Object.entries(header.sequences ?? {})) {
+      if (!(name in known)) throw new ImportError(`Unknown sequence ${name} in export`);
+      await sql`select setval(${name}::regclass, ${state.lastValue}::bigint, ${state.isCalled})`.execute(trx);
     }
     for (const [name, expected] of Object.entries(header.tables)) {
       if ((counts[name] ?? 0) !== expected) throw new ImportError(`Table ${name}: expected ${expected} rows, read ${counts[name] ?? 0}; the file is incomplete.`);

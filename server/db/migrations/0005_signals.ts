@@ -144,7 +144,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`,
     `create index signal_addition_signal_idx on signal_addition (signal_id)`,
     `create table signal_event (
-      id bigint generated always as identity primary key,
+      id bigserial primary key,
       signal_id uuid not null references signal (id) on delete cascade,
       region_code text not null,
       at timestamptz not null default now(),
