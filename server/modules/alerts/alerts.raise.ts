@@ -103,7 +103,7 @@ export function acuteAlertMail(input: AlertMailInput): { subject: string; text: 
 /** Raises the alert for a new acute signal; returns its id, or undefined when none was raised. */
 export async function raiseAcuteAlert(trx: Transaction<Database>, signal: RecordedSignal, settings: AlertSettings = currentSettings(), now = new Date()): Promise<string | undefined> {
   if (!signal.acute) return undefined;
-  if (now.getTime() - signal.receivedAt.getTime() > settings.maxAgeHours * 3_600_000) return undefined;
+  if (!signal.becameAcute && now.getTime() - signal.receivedAt.getTime() > settings.maxAgeHours * 3_600_000) return undefined;
   const onCall = await repository.shiftsAt(trx, signal.regionCode, now);
   // One mail per address, even when a person is on the roster twice at this moment.
   const recipients = new Map<string, (typeof onCall)[number]>();
@@ -136,6 +136,8 @@ export async function raiseAcuteAlert(trx: Transaction<Database>, signal: Record
     const outboxId = await enqueueMail(trx, { regionCode: signal.regionCode, purpose: 'acute-alert', recipient: address, highPriority: true, ...onCallMail }, now);
     await repository.insertRecipient(trx, { alertId, userId: shift.user_id, shiftId: shift.id, address, fallback: false, outboxId });
   }
+  // Whoever is alerted must be able to open the signal: a need-to-know grant for 72 hours.
+  await repository.grantRecipients(trx, signal, [...new Set([...recipients.values()].map((s) => s.user_id))], now);
   if (recipients.size === 0 && settings.fallbackEmail) {
     const outboxId = await enqueueMail(trx, { regionCode: signal.regionCode, purpose: 'acute-alert', recipient: settings.fallbackEmail, highPriority: true, ...mail(true) }, now);
     await repository.insertRecipient(trx, { alertId, userId: null, shiftId: null, address: settings.fallbackEmail, fallback: true, outboxId });

@@ -330,3 +330,33 @@ export async function acknowledge(trx: Transaction<Database>, alertId: string, u
 export function recipientUserIds(db: Executor, alertId: string) {
   return db.selectFrom('alert_recipient').select('user_id').where('alert_id', '=', alertId).where('user_id', 'is not', null).execute();
 }
+
+/**
+ * A grant per alerted person on the signal (72 hours, purpose "acute alert"), on the region's
+ * covenant when it lists one, else its first legal basis. Roles that see the signal anyway lose nothing.
+ */
+export async function grantRecipients(trx: Transaction<Database>, signal: { id: string; regionCode: string }, userIds: string[], now: Date): Promise<void> {
+  if (userIds.length === 0) return;
+  const region = await trx.selectFrom('region').select('settings').where('code', '=', signal.regionCode).executeTakeFirst();
+  const bases = region?.settings.legalBases?.map((b) => b.code) ?? [];
+  const legalBasis = bases.includes('convenant') ? 'convenant' : (bases[0] ?? 'convenant');
+  await trx
+    .insertInto('access_grant')
+    .values(
+      userIds.map((userId) => ({
+        region_code: signal.regionCode,
+        record_type: 'signal',
+        record_id: signal.id,
+        grantee_user_id: userId,
+        grantee_organisation_id: null,
+        purpose: 'Acute melding: bereikbaarheidsdienst (acute alert, on call)',
+        legal_basis: legalBasis,
+        valid_from: now,
+        valid_until: new Date(now.getTime() + 72 * 3_600_000),
+        granted_by: null,
+        revoked_at: null,
+        revoked_by: null,
+      })),
+    )
+    .execute();
+}

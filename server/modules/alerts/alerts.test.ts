@@ -462,3 +462,37 @@ describe('demo data', () => {
 async function alertOf(signal: { id: string }): Promise<string> {
   return (await db().selectFrom('alert').select('id').where('signal_id', '=', signal.id).executeTakeFirstOrThrow()).id;
 }
+
+describe('what the person on call may do with the signal', () => {
+  beforeEach(async () => {
+    await db().deleteFrom('alert').execute();
+    await db().deleteFrom('on_call_shift').execute();
+  });
+
+  it('the alerted person gets a 72-hour grant and can open the signal; others on the same role cannot', async () => {
+    const now = Date.now();
+    await shift(onCallA, now - HOUR, now + 8 * HOUR);
+    const signal = await recordSignal(db(), acuteSignal());
+    const alerted = await logIn(t, onCallA);
+    const opened = await api(alerted, 'GET', `/signals/${signal.id}`);
+    expect(opened.statusCode, opened.body).toBe(200);
+    const grant = await db().selectFrom('access_grant').select(['valid_until', 'purpose']).where('record_id', '=', signal.id).where('grantee_user_id', '=', onCallA.id).executeTakeFirstOrThrow();
+    expect(new Date(grant.valid_until).getTime() - now).toBeGreaterThan(71 * HOUR);
+    expect(new Date(grant.valid_until).getTime() - now).toBeLessThan(73 * HOUR);
+    const colleague = await logIn(t, await createTestUser(t, { roles: ['zorgcoordinator'], allMunicipalities: true }));
+    expect((await api(colleague, 'GET', `/signals/${signal.id}`)).statusCode).toBe(404);
+  });
+
+  it('a signal marked acute during triage alerts then, however old it is', async () => {
+    const now = Date.now();
+    await shift(onCallA, now - HOUR, now + 8 * HOUR);
+    const old = await recordSignal(db(), acuteSignal({ acute: false, receivedAt: new Date(now - 10 * 24 * HOUR) }));
+    expect(await db().selectFrom('alert').select('id').where('signal_id', '=', old.id).executeTakeFirst()).toBeUndefined();
+    const version = (await db().selectFrom('signal').select('version').where('id', '=', old.id).executeTakeFirstOrThrow()).version;
+    const marked = await api(regisseur, 'PATCH', `/signals/${old.id}`, { version, acute: true });
+    expect(marked.statusCode, marked.body).toBe(200);
+    const alertId = await alertOf(old);
+    const recipients = await db().selectFrom('alert_recipient').select('user_id').where('alert_id', '=', alertId).execute();
+    expect(recipients.map((r) => r.user_id)).toEqual([onCallA.id]);
+  });
+});

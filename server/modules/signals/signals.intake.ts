@@ -71,6 +71,8 @@ export interface RecordedSignal {
   municipalities: string[];
   /** False when the submission or source id was already recorded (nothing was changed). */
   created: boolean;
+  /** Set when an existing signal was marked acute during triage (the hooks run again for it). */
+  becameAcute?: boolean;
 }
 
 /** Called inside the recording transaction for every new signal (e.g. the acute alert writes its outbox rows). */

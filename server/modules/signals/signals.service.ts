@@ -7,7 +7,7 @@ import { AppError } from '@server/core/errors';
 import { offsetOf } from '@server/core/http/pagination';
 import type { SignalStatus } from '@server/db/schema';
 import { indicatorCodes } from './signals.catalogue';
-import { recordSignal, routingTable } from './signals.intake';
+import { recordSignal, routingTable, runSignalRecordedHooks } from './signals.intake';
 import { signalRef, signalRules, visibilityOf } from './signals.policy';
 import { presentSignal } from './signals.presenter';
 import { submissionKeyOf } from './signals.public';
@@ -122,6 +122,20 @@ export async function changeSignal(db: Db, request: FastifyRequest, id: string, 
     });
     if (!changed) throw new AppError('signal.version-conflict');
     if (input.municipalities) await repository.replaceMunicipalities(trx, id, [...new Set(input.municipalities)]);
+    if (input.acute === true && !row.acute) {
+      // Marked acute during triage: alert now, as for a signal that came in acute.
+      await runSignalRecordedHooks(trx, {
+        id,
+        reference: row.reference,
+        regionCode: row.region_code,
+        channel: row.channel,
+        acute: true,
+        receivedAt: row.received_at,
+        municipalities: input.municipalities ?? row.municipalities,
+        created: false,
+        becameAcute: true,
+      });
+    }
     const detail = { status: input.status, closedReason: input.closedReason, acute: input.acute, forms: input.forms, municipalities: input.municipalities };
     await repository.insertEvent(trx, { signal_id: id, region_code: row.region_code, actor_user_id: actor.userId, kind: 'changed', detail: JSON.stringify(detail) });
   });
