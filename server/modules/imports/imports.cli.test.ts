@@ -6,7 +6,7 @@ import { fakerNL as faker } from '@faker-js/faker';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '@server/core/config';
-import { type Db, openDatabase } from '@server/core/db/database';
+import { type Db, migrate, openDatabase } from '@server/core/db/database';
 import { freshDatabaseUrl } from '@server/core/testing';
 import { fictionalMmaRows, MMA_HEADER, mmaCsv, mmaRow } from './imports.fixtures';
 
@@ -19,6 +19,8 @@ beforeAll(async () => {
   const fresh = await freshDatabaseUrl();
   databaseUrl = fresh.url;
   drop = fresh.drop;
+  // Migrated up front, so each test can count rows whatever ran before it.
+  await withDatabase(async (db) => void (await migrate(db)));
 });
 afterAll(() => drop());
 
@@ -98,9 +100,9 @@ describe('npx schakel import', () => {
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-    // The first line is printed once the file is read and the database is open; the transaction follows.
-    await new Promise<void>((resolve) => child.stdout.on('data', () => output.includes('sha256') && resolve()));
-    await new Promise((resolve) => setTimeout(resolve, databaseUrl ? 2_500 : 4_000));
+    // Printed when the file is read and checked, just before the transaction starts.
+    await new Promise<void>((resolve) => child.stdout.on('data', () => output.includes('Importing 20000 lines in one transaction') && resolve()));
+    await new Promise((resolve) => setTimeout(resolve, databaseUrl ? 1_500 : 3_000));
     child.kill('SIGKILL');
     const { signal } = await exited;
     expect(signal, `the import finished before it was killed:\n${output}`).toBe('SIGKILL');

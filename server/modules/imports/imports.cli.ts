@@ -64,6 +64,8 @@ export async function importCommand(
         dryRun: options.dryRun ?? false,
         onProgress: ({ processed, total }) => {
           if (!started) {
+            // Without a terminal there is no bar: one line says the transaction starts.
+            if (!process.stderr.isTTY) out(`Importing ${total} lines in one transaction…`);
             bar.start(total, 0);
             started = true;
           }

@@ -83,19 +83,8 @@ export const fold = (value: string) =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
-/** cyrb53: a fast 53-bit string hash; enough to tell which field changed (the row fingerprint is SHA-256). */
-export function shortHash(value: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < value.length; i++) {
-    const ch = value.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-}
+/** A short hash of one field's value; enough to tell which fields changed (the row fingerprint is SHA-256). */
+export const shortHash = (value: string) => hash('md5', value, 'base64').slice(0, 12);
 
 export function rowMapper(mapping: ImportMapping, now = new Date()) {
   const parseDate = dateParser(mapping.dateFormats, mapping.timezone);
