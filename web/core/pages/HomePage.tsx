@@ -7,7 +7,7 @@ import { contentLanguages, languageNames } from '@web/core/i18n';
 import type { NavigationItem } from '@web/core/module';
 import { useSession } from '@web/core/session';
 
-const comingSoon = ['signals', 'table', 'care', 'network', 'insight'] as const;
+const comingSoon = ['table', 'care', 'network', 'insight'] as const;
 
 /** The way in for citizens and professionals without an account: the public meldpunt, in its languages. */
 function ReportCallout() {
