@@ -33,11 +33,11 @@ describe('npx schakel', () => {
     const to = join(root, 'to');
     const file = join(root, 'export.ndjson');
 
-    const demo = schakel(['demo', '--seed', '5', '--organisations', '250'], { SCHAKEL_DATA_DIR: from });
+    const demo = schakel(['demo', '--seed', '5', '--organisations', '250', '--signals', '20'], { SCHAKEL_DATA_DIR: from });
     expect(demo.stderr).toBe('');
     expect(demo.status).toBe(0);
     const counts = JSON.parse(/Demo data added in [\d.]+ s: (\{.*\})/.exec(demo.stdout)![1]!);
-    expect(counts).toMatchObject({ organisations: 500, accounts: 18, signals: 600 });
+    expect(counts).toMatchObject({ organisations: 500, accounts: 18, signals: 40 });
 
     const exported = schakel(['export', '--out', file], { SCHAKEL_DATA_DIR: from });
     expect(exported.status).toBe(0);
@@ -64,7 +64,7 @@ describe('npx schakel', () => {
 describe('npx schakel security commands', () => {
   it('creates an API token for a demo account and verifies the access log', () => {
     const dir = mkdtempSync(join(tmpdir(), 'schakel-cli-'));
-    expect(schakel(['demo', '--organisations', '0'], { SCHAKEL_DATA_DIR: dir }).status).toBe(0);
+    expect(schakel(['demo', '--organisations', '0', '--signals', '0'], { SCHAKEL_DATA_DIR: dir }).status).toBe(0);
     const created = schakel(['token', 'create', '--email', 'ketenregisseur@ijsselland.demo.test', '--name', 'Crawler', '--scopes', 'crawler'], { SCHAKEL_DATA_DIR: dir });
     expect(created.stderr).toBe('');
     expect(created.status).toBe(0);

@@ -17,8 +17,8 @@ const names = (t: TestApp) =>
 
 describe('demo data', () => {
   it('is deterministic per seed, sized by the caller, and marked fictional', async () => {
-    await runDemo(a.prepared.database.db, modules, { seed: 42, sizes: { organisations: 300 }, regions: ['gooi-en-vechtstreek'] });
-    await runDemo(b.prepared.database.db, modules, { seed: 42, sizes: { organisations: 300 }, regions: ['gooi-en-vechtstreek'] });
+    await runDemo(a.prepared.database.db, modules, { seed: 42, sizes: { organisations: 300, signals: 20 }, regions: ['gooi-en-vechtstreek'] });
+    await runDemo(b.prepared.database.db, modules, { seed: 42, sizes: { organisations: 300, signals: 20 }, regions: ['gooi-en-vechtstreek'] });
     const first = await names(a);
     expect(first).toHaveLength(300);
     expect(await names(b)).toEqual(first);
@@ -30,7 +30,7 @@ describe('demo data', () => {
   });
 
   it('gives another data set for another seed', async () => {
-    await runDemo(b.prepared.database.db, modules, { seed: 43, sizes: { organisations: 300 }, regions: ['ijsselland'] });
+    await runDemo(b.prepared.database.db, modules, { seed: 43, sizes: { organisations: 300, signals: 20 }, regions: ['ijsselland'] });
     const ijsselland = await b.prepared.database.db.selectFrom('organisation').select('name').where('origin', '=', 'demo').where('region_code', '=', 'ijsselland').orderBy('name').execute();
     const gooi = (await names(a)).map((o) => ({ name: o.name }));
     expect(ijsselland).not.toEqual(gooi);

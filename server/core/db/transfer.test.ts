@@ -24,7 +24,7 @@ beforeAll(async () => {
   } finally {
     if (saved) process.env.TEST_DATABASE_URL = saved;
   }
-  await runDemo(source.prepared.database.db, modules, { seed: 7, sizes: { organisations: 1500 }, regions: ['ijsselland'] });
+  await runDemo(source.prepared.database.db, modules, { seed: 7, sizes: { organisations: 1500, signals: 40 }, regions: ['ijsselland'] });
   await source.app.inject({
     method: 'POST',
     url: '/api/v1/accessibility-reports',
