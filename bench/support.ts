@@ -22,9 +22,14 @@ export async function withBenchDatabase(run: (databaseUrl: string) => Promise<vo
   }
 }
 
-/** Forks a server script that sends its ports as the first message and exits on any message. */
+/**
+ * Forks a server script that sends its ports as the first message and exits on any message.
+ * BENCH_SERVER_NODE_ARGS adds Node flags to the server only, e.g. `--cpu-prof --cpu-prof-dir=prof`
+ * (Node refuses --cpu-prof in NODE_OPTIONS).
+ */
 export async function startServers<P>(script: URL, env: Record<string, string>): Promise<{ ports: P; stop: () => Promise<void> }> {
-  const child = fork(script, [], { env: { ...process.env, LOG_LEVEL: 'silent', ...env }, execArgv: ['--import', 'tsx'] });
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = fork(script, [], { env: { ...process.env, LOG_LEVEL: 'silent', ...env }, execArgv: ['--import', 'tsx', ...nodeArgs] });
   const ports = await new Promise<P>((resolve, reject) => {
     child.once('message', (m) => resolve(m as P));
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
