@@ -113,13 +113,15 @@ export interface PublicReceipt {
 export async function submitPublicSignal(db: Db, regionCode: string, input: PublicSignalInput): Promise<PublicReceipt> {
   if (input.website) throw new AppError('public.honeypot');
   const submissionKey = submissionKeyOf(input.submissionId);
-  // A retry of a request that was committed: the same reference and code, nothing new.
-  const earlier = await repository.findBySubmissionKey(db, submissionKey);
+  // One look-up for both: a retry of a committed request (same reference and code, nothing new),
+  // and a challenge that was used before.
+  const seen = await repository.findSubmissionOrChallenge(db, submissionKey, sha256(input.challenge.token));
+  const earlier = seen.find((row) => row.submission_key === submissionKey);
   if (earlier?.follow_up_sealed) {
     return { reference: earlier.reference, followUpCode: openFollowUpCode(earlier.follow_up_sealed, input.submissionId), receivedAt: earlier.received_at.toISOString(), created: false };
   }
   const challengeHash = await verifyChallenge(db, input.challenge);
-  if (await repository.challengeUsed(db, challengeHash)) throw new AppError('public.challenge-invalid');
+  if (seen.some((row) => row.challenge_hash === challengeHash)) throw new AppError('public.challenge-invalid');
 
   const followUpCode = newFollowUpCode();
   const contact = input.anonymous ? null : input.contact;

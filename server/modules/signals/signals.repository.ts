@@ -64,8 +64,13 @@ export async function insertEvent(
   await db.insertInto('signal_event').values(values).execute();
 }
 
-export function challengeUsed(db: Executor, challengeHash: string) {
-  return db.selectFrom('signal').select('id').where('challenge_hash', '=', challengeHash).executeTakeFirst();
+export function findSubmissionOrChallenge(db: Executor, submissionKey: string, challengeHash: string) {
+  return db
+    .selectFrom('signal')
+    .select(['id', 'reference', 'received_at', 'follow_up_sealed', 'submission_key', 'challenge_hash'])
+    .where((eb) => eb.or([eb('submission_key', '=', submissionKey), eb('challenge_hash', '=', challengeHash)]))
+    .limit(2)
+    .execute();
 }
 
 export async function installationSecret(db: Executor, name: string, fresh: string): Promise<string> {
