@@ -14,5 +14,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Module tests mostly wait on a database; two workers keep both cores busy (Vitest's default is one on two cores).
+    maxWorkers: 2,
   },
 });
