@@ -51,7 +51,7 @@ describe('npx schakel', () => {
     const again = schakel(['import', '--in', file], { SCHAKEL_DATA_DIR: to });
     expect(again.status).toBe(4);
     expect(again.stderr).toContain('is not empty');
-  });
+  }, 180_000);
 
   it('rejects unknown commands and bad flag values with exit code 2', () => {
     expect(schakel(['frobnicate']).status).toBe(2);
@@ -74,7 +74,7 @@ describe('npx schakel security commands', () => {
     const verified = schakel(['verify-access-log'], { SCHAKEL_DATA_DIR: dir });
     expect(verified.status).toBe(0);
     expect(verified.stdout).toMatch(/Access log intact: \d+ entries/);
-  });
+  }, 120_000);
 
   it('prints the latest anchor of the access log and catches a rewrite of the whole chain with it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'schakel-cli-'));

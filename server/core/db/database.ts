@@ -32,6 +32,9 @@ export async function openDatabase(
 ): Promise<DatabaseHandle> {
   if (config.DATABASE_URL) {
     const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE });
+    // An idle connection that the server ends (restart, failover, a dropped test database) must not
+    // take the process down: the pool discards it and the next query opens a new one.
+    pool.on('error', (error) => process.emitWarning(`PostgreSQL connection lost while idle: ${error.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const url = new URL(config.DATABASE_URL);
     return {
