@@ -224,7 +224,8 @@ describe('the reachability roster (/meldpunt/bereikbaarheid)', () => {
     const changed = page.getByTestId('shift-row').filter({ hasText: 'Extra avonddienst (fictief)' });
     await changed.getByRole('button', { name: 'Verwijderen' }).click();
     await changed.getByRole('button', { name: 'Ja, dienst verwijderen' }).click();
-    await expect(page.getByTestId('roster-notice').textContent()).resolves.toContain('Dienst verwijderd');
+    // The notice changes when the delete has been answered: wait for it instead of reading it at once.
+    await page.getByTestId('roster-notice').filter({ hasText: 'Dienst verwijderd' }).waitFor();
     await page.locator('[data-testid="roster-summary"][data-state="ready"]').waitFor();
     await expect(page.getByTestId('shift-row').count()).resolves.toBe(before);
     // The refused overlap answered 400 on purpose; nothing else may have gone wrong.
