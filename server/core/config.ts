@@ -180,3 +180,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...loadConfig({ LOG_LEVEL: 'silent', SCHAKEL_DEMO: 'off', SESSION_CACHE_SECONDS: '0' }), ...overrides };
 }
+
+/** The address of Schakel as its users open it, for links in e-mails (PUBLIC_BASE_URL, or the local listener). */
+export function publicBaseUrlOf(config: Pick<Config, 'PUBLIC_BASE_URL' | 'HOST' | 'PORT'>): string {
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  return config.PUBLIC_BASE_URL ?? `http://${host}:${config.PORT}`;
+}

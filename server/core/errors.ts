@@ -2,6 +2,8 @@
  * One error type with a stable code, mapped once to application/problem+json
  * (see core/http/problem.ts). Modules add their codes to this catalogue.
  */
+import { caseErrorCatalogue } from './errors.cases';
+
 interface CatalogueEntry {
   status: number;
   title: { nl: string; en: string };
@@ -9,6 +11,7 @@ interface CatalogueEntry {
 }
 
 export const errorCatalogue = {
+  ...caseErrorCatalogue,
   'request.invalid': {
     status: 400,
     title: { nl: 'Ongeldige aanvraag', en: 'Invalid request' },

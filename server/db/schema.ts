@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CaseTables } from './schema.cases';
 
 /**
  * Table types for Kysely. The migrations in ./migrations are the truth; this file
@@ -22,6 +23,11 @@ export interface RegionSettingsColumn {
   legalBases?: { code: string; label: { nl: string; en: string } }[];
   places?: Record<string, string>;
   duplicateWindowDays?: number;
+  caseSources?: { code: string; label: { nl: string; en: string } }[];
+  caseDeadlines?: { assessmentWorkingDays: number; handoverWorkingDays: number; tableWorkingDays: number };
+  caseSharing?: Partial<Record<string, string[]>>;
+  tableGrantHoursAfterSession?: number;
+  urgentConsultationGrantHours?: number;
 }
 
 export interface MunicipalityTable {
@@ -141,6 +147,9 @@ export interface AccessGrantTable {
   created_at: Generated<Date>;
   revoked_at: Date | null;
   revoked_by: string | null;
+  /** What made the grant (a table invitation, an urgent consultation, a track), to extend or revoke it with it. */
+  source_type: ColumnType<string | null, string | null | undefined, string | null>;
+  source_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AccessLogTable {
@@ -465,7 +474,7 @@ export interface MailboxPollerTable {
   last_error_at: Date | null;
 }
 
-export interface Database {
+export interface Database extends CaseTables {
   region: RegionTable;
   municipality: MunicipalityTable;
   organisation: OrganisationTable;

@@ -1,6 +1,8 @@
 import type { SchakelModule } from '@server/core/module';
 import { accessibilityModule } from './accessibility';
 import { alertsModule } from './alerts';
+import { casesModule } from './cases';
+import { notificationsModule } from './notifications';
 import { accessLogModule } from './access-log';
 import { grantsModule } from './grants';
 import { healthModule } from './health';
@@ -13,4 +15,4 @@ import { signalsModule } from './signals';
 import { usersModule } from './users';
 
 /** Every capability of Schakel. A new module is a new folder plus one line here. */
-export const modules: SchakelModule[] = [healthModule, regionsModule, identityModule, oidcModule, usersModule, grantsModule, accessLogModule, accessibilityModule, alertsModule, signalsModule, mailboxModule, importsModule];
+export const modules: SchakelModule[] = [healthModule, regionsModule, identityModule, oidcModule, usersModule, grantsModule, accessLogModule, accessibilityModule, alertsModule, signalsModule, mailboxModule, importsModule, notificationsModule, casesModule];

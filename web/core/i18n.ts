@@ -1,7 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import nl from './locales/nl.json';
+import { enTranslation, nlTranslation } from './locales/modules';
 
 export const languages = ['nl', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -29,7 +28,7 @@ const intlLocales: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
 
 declare module 'i18next' {
   interface CustomTypeOptions {
-    resources: { translation: typeof nl };
+    resources: { translation: typeof nlTranslation };
   }
 }
 
@@ -59,7 +58,7 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   // `satisfies` makes tsc fail when the English file misses a Dutch key.
-  resources: { nl: { translation: nl }, en: { translation: en satisfies typeof nl } },
+  resources: { nl: { translation: nlTranslation }, en: { translation: enTranslation } },
   lng: storedLanguage() ?? 'nl',
   fallbackLng: 'nl',
   supportedLngs: [...contentLanguages],

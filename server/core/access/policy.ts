@@ -29,6 +29,11 @@ export interface ActionRule {
   ownMunicipality?: Role[];
   /** Whether a valid grant (to the user or their organisation) allows it. */
   byGrant?: boolean;
+  /**
+   * The roles a grant counts for (left out: any role). A grant to an organisation reaches all its
+   * accounts; this keeps it from reaching, say, its privacy officer or application administrator.
+   */
+  grantRoles?: Role[];
   /** Whether the account that created the record may do this (whatever its role). */
   owner?: boolean;
 }
@@ -78,7 +83,7 @@ export async function decide(db: Db, actor: Actor | undefined, action: RecordAct
   if (rule.owner && record.ownerUserId && record.ownerUserId === actor.userId) return { allowed: true, reason: 'owner' };
   const inScope = actor.allMunicipalities || record.municipalities.some((m) => actor.municipalities.includes(m));
   if (inScope && actor.roles.some((r) => rule.ownMunicipality?.includes(r))) return { allowed: true, reason: 'role-municipality' };
-  if (rule.byGrant) {
+  if (rule.byGrant && (!rule.grantRoles || actor.roles.some((r) => rule.grantRoles!.includes(r)))) {
     const grantId = await findValidGrant(db, actor, record);
     if (grantId) return { allowed: true, reason: 'grant', grantId };
     return { allowed: false, reason: 'no-grant' };

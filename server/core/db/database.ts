@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
@@ -45,17 +46,20 @@ export async function openDatabase(
     };
   }
 
+  // bigint as number; pg_trgm for the trigram index of the case search (on PostgreSQL it ships with the server).
+  const parsers = { 20: (value: string) => Number(value) };
+  const extensions = { pg_trgm };
   let lock: DataDirLock | undefined;
   let pglite: PGlite;
   let location = 'memory';
   if (options.memory) {
-    pglite = new PGlite({ parsers: { 20: (value: string) => Number(value) } });
+    pglite = new PGlite({ parsers, extensions });
   } else {
     const dir = resolve(config.SCHAKEL_DATA_DIR);
     lock = lockDataDir(dir);
     location = dir;
     try {
-      pglite = new PGlite(`${dir}/pgdata`, { parsers: { 20: (value: string) => Number(value) } });
+      pglite = new PGlite(`${dir}/pgdata`, { parsers, extensions });
       await pglite.waitReady;
     } catch (error) {
       lock.release();

@@ -92,7 +92,8 @@ describe('the OpenAPI document', () => {
       const validate = ajv.compile(schema);
       for (const example of examples) {
         expect(validate(example), `${method} ${path}: ${JSON.stringify(validate.errors)}`).toBe(true);
-        const url = `/api/v1${path.replace('{id}', '00000000-0000-4000-8000-000000000000').replace('{code}', 'GM0402')}`;
+        // Every path parameter but a municipality code is a uuid (`{id}`, `{trackId}`, …).
+        const url = `/api/v1${path.replace('{code}', 'GM0402').replace(/\{[A-Za-z]+\}/g, '00000000-0000-4000-8000-000000000000')}`;
         const response = await t.app.inject({ method: method.toUpperCase() as 'POST', url, payload: example as object });
         // Validation runs before authentication is enforced, so any answer but a validation error means the example is valid
         // (a public form may still refuse it for another reason, e.g. an expired proof of work).

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { type Config, loadConfig } from '@server/core/config';
+import { type Config, loadConfig, publicBaseUrlOf } from '@server/core/config';
 import { enqueueMail } from '@server/core/mail/outbox';
 import type { Database } from '@server/db/schema';
 import type { RecordedSignal } from '@server/modules/signals';
@@ -19,9 +19,8 @@ export interface AlertSettings {
 }
 
 export function alertSettingsOf(config: Config): AlertSettings {
-  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
   return {
-    publicBaseUrl: config.PUBLIC_BASE_URL ?? `http://${host}:${config.PORT}`,
+    publicBaseUrl: publicBaseUrlOf(config),
     ...(config.ALERT_FALLBACK_EMAIL ? { fallbackEmail: config.ALERT_FALLBACK_EMAIL } : {}),
     maxAgeHours: config.ALERT_MAX_AGE_HOURS,
   };

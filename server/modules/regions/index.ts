@@ -3,7 +3,8 @@ import { regionDemo } from './regions.demo';
 import { regionRoutes } from './regions.routes';
 
 export { loadRegions, readRegionFiles, RegionConfigError } from './regions.service';
-export type { Municipality, Organisation, OrganisationType, Region } from './regions.schema';
+export type { CaseFieldGroup, Municipality, Organisation, OrganisationType, Region } from './regions.schema';
+export { caseFieldGroups, regionSettingsSchema } from './regions.schema';
 
 export const regionsModule: SchakelModule = {
   name: 'regions',

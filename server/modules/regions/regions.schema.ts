@@ -34,6 +34,53 @@ export const defaultLegalBases = [
   { code: 'convenant', label: { nl: 'Regionaal privacyconvenant aanpak mensenhandel', en: 'Regional privacy covenant on human trafficking' } },
 ];
 
+/**
+ * Parts of a case that a region shares, per partner type, with an organisation that sees the case
+ * only through a grant (a table invitation, a spoed-MDO, a track it owns). The reference, status,
+ * municipalities and dates are always shown; everything else only when its group is shared.
+ */
+export const caseFieldGroups = ['facts', 'persons', 'places', 'enrichment', 'consultations', 'tracks', 'table'] as const;
+export type CaseFieldGroup = (typeof caseFieldGroups)[number];
+export const caseFieldGroupSchema = z.enum(caseFieldGroups).meta({ id: 'CaseFieldGroup' });
+
+const allGroups = [...caseFieldGroups];
+export const defaultCaseSharing: Partial<Record<OrganisationType, CaseFieldGroup[]>> = {
+  police: allGroups,
+  'public-prosecution': allGroups,
+  'zorg-en-veiligheidshuis': allGroups,
+  municipality: allGroups,
+  riec: ['facts', 'places', 'tracks', 'table'],
+  'veilig-thuis': ['facts', 'persons', 'tracks', 'table'],
+  'care-coordination': ['facts', 'persons', 'tracks', 'table'],
+  inspection: ['facts', 'places', 'table'],
+  'care-provider': ['facts'],
+  shelter: ['facts'],
+  'legal-aid': ['facts'],
+};
+
+const label = z.strictObject({ nl: z.string(), en: z.string() });
+/** Municipal sources an aandachtsfunctionaris consults to enrich a signal (seed 002, §2.1). */
+export const defaultCaseSources = [
+  { code: 'brp', label: { nl: 'Basisregistratie Personen (BRP)', en: 'Personal Records Database (BRP)' } },
+  { code: 'sociaal-domein', label: { nl: 'Sociaal domein / wijkteam', en: 'Social domain / neighbourhood team' } },
+  { code: 'wmo', label: { nl: 'Wmo-voorzieningen', en: 'Social support (Wmo)' } },
+  { code: 'schuldhulp', label: { nl: 'Schuldhulpverlening', en: 'Debt help' } },
+  { code: 'werk-en-inkomen', label: { nl: 'Werk en inkomen', en: 'Work and income' } },
+  { code: 'leerplicht', label: { nl: 'Leerplicht / RMC', en: 'Compulsory education / RMC' } },
+  { code: 'vergunningen', label: { nl: 'Vergunningen (APV, horeca, exploitatie)', en: 'Permits (bylaws, hospitality, operation)' } },
+  { code: 'handhaving', label: { nl: 'Toezicht en handhaving', en: 'Supervision and enforcement' } },
+  { code: 'huisvesting', label: { nl: 'Huisvesting / woningcorporatie', en: 'Housing / housing association' } },
+  { code: 'kvk', label: { nl: 'Handelsregister (KvK)', en: 'Trade register (KvK)' } },
+];
+
+export const caseDeadlinesSchema = z
+  .strictObject({
+    assessmentWorkingDays: z.number().int().min(1).max(60).default(5).describe('From a new case to the first assessment by the aandachtsfunctionaris'),
+    handoverWorkingDays: z.number().int().min(1).max(60).default(3).describe('For the receiving municipality to accept or decline a hand-over'),
+    tableWorkingDays: z.number().int().min(1).max(120).default(15).describe('From putting a case forward to its discussion at the table'),
+  })
+  .meta({ id: 'CaseDeadlines' });
+
 export const regionSettingsSchema = z
   .strictObject({
     timezone: z.string().default('Europe/Amsterdam'),
@@ -49,6 +96,14 @@ export const regionSettingsSchema = z
       .default({})
       .describe('Place names (woonplaatsen) that are not a municipality name, to route signals to their municipality'),
     duplicateWindowDays: z.number().int().min(1).max(3650).default(365).describe('How far back a signal is compared for likely duplicates'),
+    caseSources: z.array(z.strictObject({ code: z.string().regex(/^[a-z0-9-]+$/), label })).min(1).default(defaultCaseSources).describe('Sources consulted to enrich a case'),
+    caseDeadlines: caseDeadlinesSchema.prefault({}),
+    caseSharing: z
+      .partialRecord(organisationTypeSchema, z.array(caseFieldGroupSchema))
+      .default(defaultCaseSharing)
+      .describe('Per partner type: the parts of a case shared with an organisation that sees it through a grant'),
+    tableGrantHoursAfterSession: z.number().int().min(0).max(24 * 30).default(48).describe('How long after a table session the invited partners keep access to its cases'),
+    urgentConsultationGrantHours: z.number().int().min(1).max(24 * 14).default(72).describe('How long the partners invited to a spoed-MDO keep access to the case'),
   })
   .meta({ id: 'RegionSettings' });
 
@@ -59,7 +114,7 @@ export const regionFileSchema = z
     code: regionCode,
     name: z.string().min(1),
     inhabitantsSource: z.string().min(1),
-    settings: regionSettingsSchema.default({ timezone: 'Europe/Amsterdam', defaultLocale: 'nl', smallCellThreshold: 5, legalBases: defaultLegalBases, places: {}, duplicateWindowDays: 365 }),
+    settings: regionSettingsSchema.prefault({}),
     municipalities: z
       .array(z.strictObject({ code: municipalityCode, name: z.string().min(1), inhabitants: z.number().int().min(0) }))
       .min(1),

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import nl from './nl.json';
+import { enTranslation as en, nlTranslation as nl } from './modules';
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -15,7 +14,7 @@ function at(tree: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], tree);
 }
 
-describe('locale files', () => {
+describe('locale files (core and modules)', () => {
   it('have the same keys in Dutch and English', () => {
     expect(keys(en).sort()).toEqual(keys(nl).sort());
   });
