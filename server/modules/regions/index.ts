@@ -4,7 +4,7 @@ import { regionRoutes } from './regions.routes';
 
 export { loadRegions, readRegionFiles, RegionConfigError } from './regions.service';
 export type { CaseFieldGroup, Municipality, Organisation, OrganisationType, Region } from './regions.schema';
-export { caseFieldGroups, regionSettingsSchema } from './regions.schema';
+export { caseFieldGroups, caseFieldGroupSchema, regionSettingsSchema } from './regions.schema';
 
 export const regionsModule: SchakelModule = {
   name: 'regions',
