@@ -99,6 +99,8 @@ export interface CaseHandoverTable {
   decided_by: string | null;
   decided_at: Date | null;
   decision_note: string | null;
+  /** Whether the receiving municipality was involved before the request (it is added so it can read the case; a decline removes it again only if not). */
+  to_was_involved: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface CaseTrackTable {

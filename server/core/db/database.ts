@@ -26,6 +26,8 @@ export interface OpenOptions {
 
 // int8 (count(*), sums) as a JS number on both drivers; our counts stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+// A calendar date stays the string YYYY-MM-DD (a Date at local midnight shifts with the time zone).
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export async function openDatabase(
   config: Pick<Config, 'DATABASE_URL' | 'DATABASE_POOL_SIZE' | 'SCHAKEL_DATA_DIR'>,
@@ -46,8 +48,8 @@ export async function openDatabase(
     };
   }
 
-  // bigint as number; pg_trgm for the trigram index of the case search (on PostgreSQL it ships with the server).
-  const parsers = { 20: (value: string) => Number(value) };
+  // bigint as number, date as YYYY-MM-DD; pg_trgm for the trigram index of the case search (on PostgreSQL it ships with the server).
+  const parsers = { 20: (value: string) => Number(value), 1082: (value: string) => value };
   const extensions = { pg_trgm };
   let lock: DataDirLock | undefined;
   let pglite: PGlite;

@@ -118,6 +118,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       decided_by uuid references app_user (id),
       decided_at timestamptz,
       decision_note text,
+      to_was_involved boolean not null default false,
       check (from_municipality_code <> to_municipality_code)
     )`,
     `create unique index case_handover_pending_idx on case_handover (case_id) where status = 'pending'`,

@@ -155,3 +155,142 @@ export function grantOf(db: Executor, id: string) {
 export function regionSettingsOf(db: Executor, regionCode: string) {
   return db.selectFrom('region').select('settings').where('code', '=', regionCode).executeTakeFirst();
 }
+
+// --- the case page --------------------------------------------------------------------------
+
+export async function loadCaseCore(db: Db, id: string) {
+  return db
+    .selectFrom('case_file as c')
+    .leftJoin('app_user as a', 'a.id', 'c.assigned_to')
+    .leftJoin('app_user as s', 's.id', 'c.assessed_by')
+    .leftJoin('app_user as x', 'x.id', 'c.closed_by')
+    .selectAll('c')
+    .select(['a.display_name as assigned_name', 's.display_name as assessed_by_name', 'x.display_name as closed_by_name'])
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+}
+export type CaseCore = NonNullable<Awaited<ReturnType<typeof loadCaseCore>>>;
+
+export async function loadCaseParts(db: Db, id: string) {
+  const [municipalities, signals, sourceChecks, consultations, handovers] = await Promise.all([
+    db
+      .selectFrom('case_municipality as cm')
+      .innerJoin('municipality as m', (j) => j.onRef('m.code', '=', 'cm.municipality_code'))
+      .select(['cm.municipality_code as code', 'm.name', 'cm.lead'])
+      .where('cm.case_id', '=', id)
+      .orderBy('cm.lead', 'desc')
+      .orderBy('m.name')
+      .execute(),
+    db
+      .selectFrom('case_signal as cs')
+      .innerJoin('signal as s', 's.id', 'cs.signal_id')
+      .select(['s.id', 's.reference', 's.received_at', 's.channel'])
+      .where('cs.case_id', '=', id)
+      .orderBy('s.received_at')
+      .execute(),
+    db
+      .selectFrom('case_source_check as k')
+      .leftJoin('app_user as u', 'u.id', 'k.recorded_by')
+      .selectAll('k')
+      .select('u.display_name as recorded_by_name')
+      .where('k.case_id', '=', id)
+      .orderBy('k.consulted_on')
+      .orderBy('k.recorded_at')
+      .execute(),
+    db
+      .selectFrom('case_consultation as k')
+      .innerJoin('organisation as o', 'o.id', 'k.organisation_id')
+      .leftJoin('app_user as u', 'u.id', 'k.recorded_by')
+      .selectAll('k')
+      .select(['o.name as organisation_name', 'o.type as organisation_type', 'u.display_name as recorded_by_name'])
+      .where('k.case_id', '=', id)
+      .orderBy('k.consulted_on')
+      .orderBy('k.recorded_at')
+      .execute(),
+    db
+      .selectFrom('case_handover as h')
+      .leftJoin('app_user as u', 'u.id', 'h.requested_by')
+      .selectAll('h')
+      .select('u.display_name as requested_by_name')
+      .where('h.case_id', '=', id)
+      .orderBy('h.requested_at')
+      .execute(),
+  ]);
+  return { municipalities, signals, sourceChecks, consultations, handovers };
+}
+export type CaseParts = Awaited<ReturnType<typeof loadCaseParts>>;
+
+export async function insertSourceCheck(trx: Transaction<Database>, values: { case_id: string; region_code: string; source_code: string; consulted_on: string; finding: string; recorded_by: string }) {
+  return trx.insertInto('case_source_check').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function insertConsultation(trx: Transaction<Database>, values: { case_id: string; region_code: string; organisation_id: string; consulted_on: string; summary: string; recorded_by: string }) {
+  return trx.insertInto('case_consultation').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function insertHandover(
+  trx: Transaction<Database>,
+  values: { case_id: string; region_code: string; from_municipality_code: string; to_municipality_code: string; reason: string; due_on: string; requested_by: string; to_was_involved: boolean },
+) {
+  return trx.insertInto('case_handover').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+export function findHandover(db: Executor, caseId: string, id: string) {
+  return db.selectFrom('case_handover').selectAll().where('case_id', '=', caseId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function decideHandover(trx: Transaction<Database>, id: string, status: 'accepted' | 'declined' | 'withdrawn', by: string, note: string): Promise<boolean> {
+  const result = await trx
+    .updateTable('case_handover')
+    .set({ status, decided_by: by, decided_at: new Date(), decision_note: note })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Active users of the region with this role whose scope covers the municipality. */
+export function municipalOfficers(db: Executor, regionCode: string, municipality: string) {
+  return db
+    .selectFrom('app_user as u')
+    .innerJoin('user_role as r', 'r.user_id', 'u.id')
+    .select(['u.id', 'u.email'])
+    .distinct()
+    .where('u.region_code', '=', regionCode)
+    .where('u.active', '=', true)
+    .where('r.role', '=', 'aandachtsfunctionaris')
+    .where((eb) => eb.or([eb('u.all_municipalities', '=', true), eb.exists(eb.selectFrom('user_municipality as um').select('um.user_id').whereRef('um.user_id', '=', 'u.id').where('um.municipality_code', '=', municipality))]))
+    .execute();
+}
+
+// --- my work --------------------------------------------------------------------------------
+
+export function myActions(db: Db, userId: string, organisationId: string, limit: number) {
+  return db
+    .selectFrom('track_action as a')
+    .innerJoin('case_track as t', 't.id', 'a.track_id')
+    .innerJoin('case_file as c', 'c.id', 'a.case_id')
+    .leftJoin('app_user as u', 'u.id', 'a.owner_user_id')
+    .leftJoin('organisation as o', 'o.id', 'a.owner_organisation_id')
+    .selectAll('a')
+    .select(['c.reference as case_reference', 't.kind as track_kind', 'u.display_name as owner_user_name', 'o.name as owner_organisation_name', 'o.type as owner_organisation_type'])
+    .where('a.status', '=', 'open')
+    .where('t.status', '=', 'open')
+    .where((eb) => eb.or([eb('a.owner_user_id', '=', userId), eb.and([eb('a.owner_organisation_id', '=', organisationId), eb('a.owner_user_id', 'is', null)])]))
+    .orderBy('a.due_on')
+    .limit(limit)
+    .execute();
+}
+
+export function pendingHandoversTo(db: Db, regionCode: string, municipalities: string[] | 'all', limit: number) {
+  return db
+    .selectFrom('case_handover as h')
+    .innerJoin('case_file as c', 'c.id', 'h.case_id')
+    .select(['h.id', 'h.case_id', 'c.reference', 'h.from_municipality_code', 'h.to_municipality_code', 'h.due_on'])
+    .where('h.region_code', '=', regionCode)
+    .where('h.status', '=', 'pending')
+    .$if(municipalities !== 'all', (qb) => qb.where('h.to_municipality_code', 'in', municipalities === 'all' ? [] : municipalities.length ? municipalities : ['-']))
+    .orderBy('h.due_on')
+    .limit(limit)
+    .execute();
+}

@@ -237,7 +237,7 @@ export const caseSchema = z
     municipalities: z.array(municipality),
     assignedTo: actor,
     assessment: z.object({ decision: caseAssessmentSchema, reason: z.string(), at: dateTime, by: actor }).nullable(),
-    assessmentDue: z.string().nullable(),
+    stepDue: z.string().nullable().describe('The deadline of the current step: the first assessment, or the discussion at the table'),
     nextDue: z.string().nullable(),
     overdue: z.boolean(),
     closed: z.object({ reasonCode: closeReasonCodeSchema, reason: z.string(), at: dateTime, by: actor }).nullable(),
@@ -327,5 +327,6 @@ export const caseCatalogueSchema = z
     interventionAuthorities: z.array(interventionAuthoritySchema),
     sources: z.array(z.object({ code: z.string(), label: z.object({ nl: z.string(), en: z.string() }) })),
     deadlines: z.object({ assessmentWorkingDays: z.number().int(), handoverWorkingDays: z.number().int(), tableWorkingDays: z.number().int() }),
+    actionStatuses: z.array(actionStatusSchema),
   })
   .meta({ id: 'CaseCatalogue' });

@@ -1,0 +1,231 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, createTestUser, logIn, type LoggedIn, type TestApp } from '@server/core/testing';
+import { HILVERSUM, HUIZEN, makeCase, makeSignal, organisationId } from './cases.testing';
+
+let t: TestApp;
+let keten: LoggedIn;
+let af: LoggedIn;
+let afId: string;
+const db = () => t.prepared.database.db;
+const url = (id: string, rest = '') => `/api/v1/cases/${id}${rest}`;
+
+beforeAll(async () => {
+  t = await createTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: 100_000, RATE_LIMIT_PER_MINUTE: 100_000 });
+  keten = await logIn(t, await createTestUser(t, { roles: ['ketenregisseur'], allMunicipalities: true }));
+  const user = await createTestUser(t, { roles: ['aandachtsfunctionaris'], municipalities: [HILVERSUM] });
+  afId = user.id;
+  af = await logIn(t, user);
+});
+afterAll(() => t.close());
+
+const getCase = async (session: LoggedIn, id: string) => {
+  const response = await t.app.inject({ url: url(id), headers: session.headers });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json();
+};
+
+describe('a case from signals', () => {
+  it('starts from a signal, marks it forwarded, is assigned to the aandachtsfunctionaris and has an assessment deadline', async () => {
+    const signalId = await makeSignal(t, HILVERSUM);
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: af.headers, payload: { signalIds: [signalId], title: 'Loods Industrieweg', leadMunicipality: HILVERSUM } });
+    expect(response.statusCode, response.body).toBe(201);
+    const { id, reference } = response.json();
+    expect(reference).toMatch(/^CS-\d{4}-\d{6}$/);
+    const signal = await db().selectFrom('signal').select('status').where('id', '=', signalId).executeTakeFirstOrThrow();
+    expect(signal.status).toBe('forwarded');
+    const c = await getCase(af, id);
+    expect(c.status).toBe('enrichment');
+    expect(c.assignedTo.id).toBe(afId);
+    expect(c.stepDue).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(c.persons).toHaveLength(1);
+    expect(c.places.map((p: { kind: string }) => p.kind).sort()).toEqual(['business', 'location']);
+    expect(c.withheld).toEqual([]);
+    expect(c.permissions.update).toBe(true);
+    // The read is in the access log with the person as subject.
+    const logged = await db().selectFrom('access_log').select('subjects').where('record_type', '=', 'case').where('record_id', '=', id).where('action', '=', 'read').executeTakeFirstOrThrow();
+    expect(logged.subjects).toEqual([c.persons[0].id]);
+    // A signal joins one case only.
+    const again = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: af.headers, payload: { signalIds: [signalId], title: 'Nog eens', leadMunicipality: HILVERSUM } });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('case.signal-unavailable');
+    expect(again.json().invalidParams[0].code).toBe('case.signal-in-case');
+  });
+
+  it('refuses a signal the user may not triage, without saying whether it exists', async () => {
+    const elsewhere = await makeSignal(t, HUIZEN);
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: af.headers, payload: { signalIds: [elsewhere], title: 'Niet van mij', leadMunicipality: HILVERSUM } });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().invalidParams[0].code).toBe('case.signal-not-found');
+    const status = await db().selectFrom('signal').select('status').where('id', '=', elsewhere).executeTakeFirstOrThrow();
+    expect(status.status).toBe('new');
+  });
+
+  it('is seen by every municipality involved, and a hand-over moves the lead once the receiving municipality accepts', async () => {
+    const huizen = await logIn(t, await createTestUser(t, { roles: ['aandachtsfunctionaris'], municipalities: [HUIZEN] }));
+    const { id } = await makeCase(t, af, HILVERSUM);
+    expect((await t.app.inject({ url: url(id), headers: huizen.headers })).statusCode).toBe(404);
+    const request = await t.app.inject({ method: 'POST', url: url(id, '/handovers'), headers: af.headers, payload: { toMunicipality: HUIZEN, reason: 'Slachtoffer woont in Huizen.' } });
+    expect(request.statusCode, request.body).toBe(201);
+    const handover = request.json().handovers[0];
+    expect(handover.status).toBe('pending');
+    // Huizen is involved now and can read the case to decide; Hilversum cannot accept its own request.
+    const seen = await getCase(huizen, id);
+    expect(seen.handovers[0].canDecide).toBe(true);
+    const wrongSide = await t.app.inject({ method: 'PATCH', url: url(id, `/handovers/${handover.id}`), headers: af.headers, payload: { decision: 'accepted' } });
+    expect(wrongSide.statusCode).toBe(403);
+    const second = await t.app.inject({ method: 'POST', url: url(id, '/handovers'), headers: af.headers, payload: { toMunicipality: 'GM1942', reason: 'Nog een' } });
+    expect(second.json().code).toBe('case.handover-pending');
+    const accepted = await t.app.inject({ method: 'PATCH', url: url(id, `/handovers/${handover.id}`), headers: huizen.headers, payload: { decision: 'accepted', note: 'Wij nemen het over.' } });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json().leadMunicipality).toBe(HUIZEN);
+    expect(accepted.json().municipalities.map((m: { code: string }) => m.code).sort()).toEqual([HILVERSUM, HUIZEN].sort());
+    // Both still see it; the timeline has both steps.
+    const events = (await t.app.inject({ url: url(id, '/events'), headers: af.headers })).json()._embedded.events.map((e: { kind: string }) => e.kind);
+    expect(events).toEqual(expect.arrayContaining(['created', 'handover-requested', 'handover-decided']));
+  });
+});
+
+describe('enrichment, assessment, tracks and closure', () => {
+  it('records sources and consultations, puts the case on the table, opens tracks, and closes only when every track is closed', async () => {
+    const { id } = await makeCase(t, af, HILVERSUM);
+    const police = await organisationId(t, 'police');
+    const check = await t.app.inject({ method: 'POST', url: url(id, '/source-checks'), headers: af.headers, payload: { source: 'brp', consultedOn: '2026-01-05', finding: 'Acht personen op één adres.' } });
+    expect(check.statusCode, check.body).toBe(201);
+    const unknownSource = await t.app.inject({ method: 'POST', url: url(id, '/source-checks'), headers: af.headers, payload: { source: 'tarot', consultedOn: '2026-01-05', finding: 'x' } });
+    expect(unknownSource.json().invalidParams[0].name).toBe('body.source');
+    const consult = await t.app.inject({ method: 'POST', url: url(id, '/consultations'), headers: af.headers, payload: { organisationId: police, consultedOn: '2026-01-06', summary: 'Wijkagent kent het adres.' } });
+    expect(consult.statusCode).toBe(201);
+    let c = consult.json();
+    expect(c.sourceChecks[0].sourceLabel).toContain('BRP');
+    const put = await t.app.inject({ method: 'POST', url: url(id, '/assessments'), headers: af.headers, payload: { version: c.version, decision: 'table', reason: 'Vermoeden versterkt.' } });
+    expect(put.statusCode, put.body).toBe(201);
+    c = put.json();
+    expect(c.status).toBe('put-forward');
+    expect(c.assessment.decision).toBe('table');
+    // A track for the police (as a table decision would), with an action.
+    const track = await t.app.inject({ method: 'POST', url: url(id, '/tracks'), headers: keten.headers, payload: { kind: 'care-criminal', ownerOrganisationId: await organisationId(t, 'zorg-en-veiligheidshuis') } });
+    expect(track.statusCode, track.body).toBe(201);
+    c = track.json();
+    expect(c.status).toBe('monitoring');
+    const trackId = c.tracks[0].id;
+    const noOwner = await t.app.inject({ method: 'POST', url: url(id, `/tracks/${trackId}/actions`), headers: keten.headers, payload: { description: 'Aangifte bespreken', dueOn: '2099-01-01' } });
+    expect(noOwner.statusCode).toBe(400);
+    expect(noOwner.json().invalidParams[0].code).toBe('required');
+    const past = await t.app.inject({ method: 'POST', url: url(id, `/tracks/${trackId}/actions`), headers: keten.headers, payload: { description: 'Aangifte bespreken', ownerOrganisationId: police, dueOn: '2020-01-01' } });
+    expect(past.statusCode).toBe(400);
+    expect(past.json().invalidParams[0].name).toBe('body.dueOn');
+    const action = await t.app.inject({ method: 'POST', url: url(id, `/tracks/${trackId}/actions`), headers: keten.headers, payload: { description: 'Aangifte bespreken', ownerOrganisationId: police, dueOn: '2099-01-01' } });
+    expect(action.statusCode).toBe(201);
+    c = action.json();
+    expect(c.nextDue).toBe('2099-01-01');
+    // Closing with an open track is refused and names the track; nothing changes.
+    const early = await t.app.inject({ method: 'POST', url: url(id, '/closures'), headers: af.headers, payload: { version: c.version, reasonCode: 'tracks-completed', reason: 'Klaar' } });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('case.open-tracks');
+    expect(early.json().invalidParams[0].reason).toContain(trackId);
+    expect((await getCase(af, id)).status).toBe('monitoring');
+    const closedTrack = await t.app.inject({ method: 'PATCH', url: url(id, `/tracks/${trackId}`), headers: keten.headers, payload: { version: c.tracks[0].version, status: 'closed', closedReason: 'Strafzaak afgerond.' } });
+    expect(closedTrack.statusCode, closedTrack.body).toBe(200);
+    c = closedTrack.json();
+    // The owner's grant ended with the track.
+    const grant = await db().selectFrom('access_grant').select('revoked_at').where('source_type', '=', 'track').where('source_id', '=', trackId).executeTakeFirstOrThrow();
+    expect(grant.revoked_at).not.toBeNull();
+    const closed = await t.app.inject({ method: 'POST', url: url(id, '/closures'), headers: af.headers, payload: { version: c.version, reasonCode: 'tracks-completed', reason: 'Alle sporen afgerond.' } });
+    expect(closed.statusCode, closed.body).toBe(201);
+    expect(closed.json().status).toBe('closed');
+    // A closed case takes no new track.
+    const late = await t.app.inject({ method: 'POST', url: url(id, '/tracks'), headers: keten.headers, payload: { kind: 'care', ownerOrganisationId: police } });
+    expect(late.json().code).toBe('case.closed');
+  });
+
+  it('gives the second of two editors a clear conflict and overwrites nothing', async () => {
+    const { id } = await makeCase(t, af, HILVERSUM);
+    const { version } = await getCase(af, id);
+    const first = await t.app.inject({ method: 'PATCH', url: url(id), headers: af.headers, payload: { version, summary: 'Eerste versie' } });
+    expect(first.statusCode).toBe(200);
+    const second = await t.app.inject({ method: 'PATCH', url: url(id), headers: keten.headers, payload: { version, summary: 'Tweede versie' } });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().code).toBe('case.version-conflict');
+    expect((await getCase(af, id)).summary).toBe('Eerste versie');
+  });
+
+  it('acute care opens a care track for the zorgcoördinator, who then sees the case through the track grant', async () => {
+    const zc = await logIn(t, await createTestUser(t, { roles: ['zorgcoordinator'], organisationType: 'care-coordination' }));
+    const { id } = await makeCase(t, af, HILVERSUM);
+    expect((await t.app.inject({ url: url(id), headers: zc.headers })).statusCode).toBe(404);
+    const { version } = await getCase(af, id);
+    const acute = await t.app.inject({ method: 'POST', url: url(id, '/assessments'), headers: af.headers, payload: { version, decision: 'acute-care', reason: 'Direct opvang nodig.' } });
+    expect(acute.statusCode, acute.body).toBe(201);
+    const seen = await getCase(zc, id);
+    expect(seen.access.via).toBe('grant');
+    expect(seen.tracks[0].kind).toBe('care');
+    expect(seen.tracks[0].canUpdate).toBe(true);
+    // The region shares facts, persons, tracks and table with care coordination: not enrichment, consultations or places.
+    expect(seen.withheld).toEqual(['places', 'enrichment', 'consultations']);
+    expect(seen.places).toBeNull();
+    expect(seen.persons).toHaveLength(1);
+    expect(seen.permissions.update).toBe(false);
+    const notice = await db().selectFrom('notification').select('kind').where('record_id', '=', id).where('kind', '=', 'track-assigned').executeTakeFirst();
+    expect(notice?.kind).toBe('track-assigned');
+  });
+
+  it('records an acute intervention and tells the municipality and the table members at once, without content in the mail', async () => {
+    const { id, reference } = await makeCase(t, af, HILVERSUM);
+    const response = await t.app.inject({ method: 'POST', url: url(id, '/interventions'), headers: keten.headers, payload: { authority: 'police-om', organisationId: await organisationId(t, 'police'), actedAt: new Date(Date.now() - 3_600_000).toISOString(), description: 'Twee personen naar veilige opvang gebracht.' } });
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json().acute).toBe(true);
+    const notified = await db().selectFrom('notification').select('user_id').where('record_id', '=', id).where('kind', '=', 'acute-intervention').execute();
+    expect(notified.map((n) => n.user_id)).toContain(afId);
+    const mails = await db().selectFrom('mail_outbox').select(['text_body', 'high_priority']).where('purpose', '=', 'notification:acute-intervention').execute();
+    expect(mails.length).toBeGreaterThan(0);
+    for (const mail of mails.filter((m) => m.text_body.includes(reference))) {
+      expect(mail.text_body).not.toContain('veilige opvang');
+      expect(mail.high_priority).toBe(true);
+    }
+    const future = await t.app.inject({ method: 'POST', url: url(id, '/interventions'), headers: keten.headers, payload: { authority: 'mayor', actedAt: '2099-01-01T10:00:00+01:00', description: 'Sluiting' } });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().invalidParams[0].name).toBe('body.actedAt');
+  });
+});
+
+describe('work list, search, my work, bulk and export', () => {
+  it('lists only what the user may see, searches by title in the body, and shows my work', async () => {
+    const mine = await makeCase(t, af, HILVERSUM, { title: 'Nagelstudio Havenstraat' });
+    const other = await makeCase(t, keten, HUIZEN, { title: 'Nagelstudio Kerkstraat' });
+    const list = await t.app.inject({ url: '/api/v1/cases?pageSize=100', headers: af.headers });
+    expect(list.statusCode, list.body).toBe(200);
+    const ids = list.json()._embedded.cases.map((c: { id: string }) => c.id);
+    expect(ids).toContain(mine.id);
+    expect(ids).not.toContain(other.id);
+    const search = await t.app.inject({ method: 'POST', url: '/api/v1/cases/_search', headers: af.headers, payload: { text: 'nagelstudio' } });
+    expect(search.json()._embedded.cases.map((c: { id: string }) => c.id)).toEqual([mine.id]);
+    const everything = await t.app.inject({ method: 'POST', url: '/api/v1/cases/_search', headers: keten.headers, payload: { text: 'NAGELSTUDIO' } });
+    expect(everything.json().page.totalElements).toBe(2);
+    const work = await t.app.inject({ url: '/api/v1/my-work', headers: af.headers });
+    expect(work.statusCode, work.body).toBe(200);
+    expect(work.json().cases.map((c: { id: string }) => c.id)).toContain(mine.id);
+    const counts = await t.app.inject({ url: '/api/v1/my-work/counts', headers: af.headers });
+    expect(counts.json().total).toBeGreaterThanOrEqual(1);
+  });
+
+  it('assigns and closes in bulk, each case on its own, and exports selected cases as CSV with each export logged', async () => {
+    const a = await makeCase(t, af, HILVERSUM);
+    const b = await makeCase(t, af, HILVERSUM);
+    const foreign = await makeCase(t, keten, HUIZEN);
+    const assign = await t.app.inject({ method: 'POST', url: '/api/v1/cases/_bulk', headers: af.headers, payload: { action: 'assign', caseIds: [a.id, b.id, foreign.id], assigneeId: null } });
+    expect(assign.statusCode, assign.body).toBe(200);
+    expect(assign.json().done).toBe(2);
+    expect(assign.json()._embedded.results.find((r: { caseId: string }) => r.caseId === foreign.id).outcome).toBe('refused');
+    const close = await t.app.inject({ method: 'POST', url: '/api/v1/cases/_bulk', headers: af.headers, payload: { action: 'close', caseIds: [a.id], reasonCode: 'no-exploitation', reason: 'Geen aanwijzingen na verrijking.' } });
+    expect(close.json().done).toBe(1);
+    const exported = await t.app.inject({ method: 'POST', url: '/api/v1/cases/_export', headers: af.headers, payload: { caseIds: [a.id, b.id, foreign.id], purpose: 'Voorbereiding tafel' } });
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-type']).toContain('text/csv');
+    const lines = exported.body.replace(/^\uFEFF/, '').trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toContain('referentie;titel');
+    expect(exported.headers['x-refused-count']).toBe('1');
+    const logs = await db().selectFrom('access_log').select('record_id').where('action', '=', 'export').where('record_type', '=', 'case').where('purpose', '=', 'Voorbereiding tafel').execute();
+    expect(logs.map((l) => l.record_id).sort()).toEqual([a.id, b.id].sort());
+  });
+});
