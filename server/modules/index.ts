@@ -17,4 +17,4 @@ import { usersModule } from './users';
 import { weegtafelModule } from './weegtafel';
 
 /** Every capability of Schakel. A new module is a new folder plus one line here. */
-export const modules: SchakelModule[] = [healthModule, regionsModule, identityModule, oidcModule, usersModule, grantsModule, accessLogModule, accessibilityModule, alertsModule, signalsModule, mailboxModule, importsModule, notificationsModule, casesModule, urgentConsultationsModule];
+export const modules: SchakelModule[] = [healthModule, regionsModule, identityModule, oidcModule, usersModule, grantsModule, accessLogModule, accessibilityModule, alertsModule, signalsModule, mailboxModule, importsModule, notificationsModule, casesModule, urgentConsultationsModule, weegtafelModule];
