@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pagedSchema, pageQuerySchema } from '@server/core/http/pagination';
-import { caseFieldGroups } from '@server/modules/regions';
+import { caseFieldGroupSchema } from '@server/modules/regions';
 import { trackKinds } from '@server/modules/cases';
 
 const dateTime = z.iso.datetime({ offset: true });
@@ -11,7 +11,6 @@ const EXAMPLE_ORG = '00000000-0000-4000-8000-000000000002';
 // The case vocabulary, inline (cases exports its constants, not its schemas; no second component id).
 const caseStatusSchema = z.enum(['enrichment', 'put-forward', 'monitoring', 'closed']);
 const trackKindSchema = z.enum(trackKinds);
-const caseFieldGroupSchema = z.enum(caseFieldGroups);
 const trackMeasureSchema = z.enum(['closure', 'bibob', 'permit', 'other']);
 
 export const sessionStatusSchema = z.enum(['planned', 'held', 'confirmed', 'cancelled']).meta({ id: 'TableSessionStatus' });

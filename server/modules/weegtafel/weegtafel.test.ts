@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@server/core/auth/roles';
 import { createTestApp, type TestApp } from '@server/core/testing';
 import { CONFIDENTIAL, WITHHELD } from './weegtafel.documents';
-import { createCase, createMembers, type Member, organisationId, OTHER, OWN } from './weegtafel.testing';
+import { createCase, createMembers, type Member, OTHER, OWN } from './weegtafel.testing';
 
 let t: TestApp;
 let members: Record<Role, Member>;

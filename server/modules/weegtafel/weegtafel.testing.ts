@@ -28,13 +28,13 @@ const organisationOfRole: Record<Role, string> = {
   'privacy-officer': 'police',
 };
 
-export async function createMembers(t: TestApp, region?: string): Promise<Record<Role, Member>> {
+export async function createMembers(t: TestApp): Promise<Record<Role, Member>> {
   const { roles } = await import('@server/core/auth/roles');
   const db = t.prepared.database.db;
   const members = {} as Record<Role, Member>;
   await Promise.all(
     roles.map(async (role) => {
-      const user = await createTestUser(t, { roles: [role], organisationType: organisationOfRole[role], municipalities: role === 'aandachtsfunctionaris' ? [OWN] : [], ...(region ? { region } : {}) });
+      const user = await createTestUser(t, { roles: [role], organisationType: organisationOfRole[role], municipalities: role === 'aandachtsfunctionaris' ? [OWN] : [] });
       const row = await db.selectFrom('app_user').select(['organisation_id', 'display_name']).where('id', '=', user.id).executeTakeFirstOrThrow();
       members[role] = { role, id: user.id, organisationId: row.organisation_id, name: row.display_name, session: await logIn(t, user) };
     }),
@@ -67,19 +67,6 @@ export async function createCase(t: TestApp, options: { municipality: string; st
     .executeTakeFirstOrThrow();
   await db.insertInto('case_municipality').values({ case_id: row.id, municipality_code: options.municipality, region_code: region, lead: true, open: status !== 'closed' }).execute();
   return { id: row.id, reference, title };
-}
-
-export async function organisationId(t: TestApp, key: { type: string; name?: string }): Promise<string> {
-  const db = t.prepared.database.db;
-  const row = await db
-    .selectFrom('organisation')
-    .select('id')
-    .where('region_code', '=', t.config.SCHAKEL_REGION)
-    .where('type', '=', key.type)
-    .$if(key.name !== undefined, (qb) => qb.where('name', 'like', `%${key.name}%`))
-    .orderBy('name')
-    .executeTakeFirstOrThrow();
-  return row.id;
 }
 
 /** Lets time pass for one session: it ended `days` ago, and the grants its invitations gave ended with it. */
