@@ -125,6 +125,13 @@ const endpoints: Endpoint[] = [
     allowed: (role, own) => mayUpdateCase(role, own),
     forbiddenStatus: (role, own, state) => (consultationReadable(role, own, state) ? 403 : 404),
   },
+  // Last: it ends the grants of the cell.
+  {
+    name: 'POST closure',
+    request: ({ consultationId }) => ({ method: 'POST', url: `/api/v1/urgent-consultations/${consultationId}/closure` }),
+    allowed: (role, own) => mayUpdateCase(role, own),
+    forbiddenStatus: (role, own, state) => (consultationReadable(role, own, state) ? 403 : 404),
+  },
 ];
 
 beforeAll(async () => {
@@ -148,6 +155,16 @@ describe('the authorization matrix of the spoed-MDO', () => {
       for (const own of [true, false]) {
         for (const state of states) {
           const ids = await arrange(own ? OWN : OTHER, state, organisationId);
+          // My list: an invitation shows there exactly while its grant runs.
+          cells += 1;
+          const mine = await t.app.inject({ method: 'GET', url: '/api/v1/urgent-consultations?pageSize=100', headers: session.headers });
+          const cell = `GET my consultations as ${role}, ${own ? 'own' : 'other'} municipality, ${state}`;
+          if (!consultationRoles.includes(role)) {
+            if (mine.statusCode !== 403) failures.push(`${cell}: expected 403, got ${mine.statusCode}`);
+          } else {
+            const listed = (mine.json()._embedded.consultations as { id: string }[]).some((c) => c.id === ids.consultationId);
+            if (listed !== (state === 'invited')) failures.push(`${cell}: expected ${state === 'invited' ? 'listed' : 'not listed'}`);
+          }
           for (const endpoint of endpoints) {
             cells += 1;
             const cell = `${endpoint.name} as ${role}, ${own ? 'own' : 'other'} municipality, ${state}`;
@@ -166,16 +183,6 @@ describe('the authorization matrix of the spoed-MDO', () => {
             if (response.statusCode !== expectedStatus) failures.push(`${cell}: expected ${expectedStatus}, got ${response.statusCode}`);
             const after = await db().selectFrom('access_log').select('id').where('user_id', '=', user.id).where('action', '=', 'denied').execute();
             if (after.length <= before.length) failures.push(`${cell}: refusal not in the access log`);
-          }
-          // My list: an invitation shows there exactly while its grant runs.
-          cells += 1;
-          const mine = await t.app.inject({ method: 'GET', url: '/api/v1/urgent-consultations?pageSize=100', headers: session.headers });
-          const cell = `GET my consultations as ${role}, ${own ? 'own' : 'other'} municipality, ${state}`;
-          if (!consultationRoles.includes(role)) {
-            if (mine.statusCode !== 403) failures.push(`${cell}: expected 403, got ${mine.statusCode}`);
-          } else {
-            const listed = (mine.json()._embedded.consultations as { id: string }[]).some((c) => c.id === ids.consultationId);
-            if (listed !== (state === 'invited')) failures.push(`${cell}: expected ${state === 'invited' ? 'listed' : 'not listed'}`);
           }
         }
       }

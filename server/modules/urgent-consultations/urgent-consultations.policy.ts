@@ -61,5 +61,6 @@ export async function mayAdvise(db: Db, request: FastifyRequest, consultation: A
 
 export async function permissionsOf(db: Db, request: FastifyRequest, consultation: AuthorizedConsultation) {
   const open = consultation.row.status === 'open';
-  return { contribute: open, advise: open && (await mayAdvise(db, request, consultation)) };
+  const decides = await mayAdvise(db, request, consultation);
+  return { contribute: open, advise: open && decides, closeSharing: decides && new Date(consultation.row.grant_until).getTime() > Date.now() };
 }

@@ -180,3 +180,8 @@ export async function withLiveGrant(db: Executor, consultationIds: string[], org
     .execute();
   return new Set(rows.map((r) => r.source_id!));
 }
+
+/** Ends the consultation's sharing now: its grant_until moves to now (the grants themselves are revoked by the cases module). */
+export async function endSharing(trx: Transaction<Database>, id: string, at: Date): Promise<void> {
+  await trx.updateTable('urgent_consultation').set({ grant_until: at }).where('id', '=', id).where('grant_until', '>', at).execute();
+}

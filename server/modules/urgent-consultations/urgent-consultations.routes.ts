@@ -122,4 +122,22 @@ export const urgentConsultationRoutes =
         return reply.status(201).send(await read.consultationDetail(db, request, request.params.id));
       },
     );
+
+    app.post(
+      '/urgent-consultations/:id/closure',
+      {
+        config: access,
+        schema: {
+          operationId: 'closeUrgentConsultationSharing',
+          summary: "End the invited partners' access to the case now instead of at grantUntil",
+          tags,
+          params: consultationParamsSchema,
+          response: { 200: consultationSchema },
+        },
+      },
+      async (request) => {
+        await service.closeSharing(db, request, request.params.id);
+        return read.consultationDetail(db, request, request.params.id);
+      },
+    );
   };

@@ -56,6 +56,7 @@ export const consultationPermissionsSchema = z
   .object({
     contribute: z.boolean().describe('May add to the thread (the consultation is open)'),
     advise: z.boolean().describe('May record the advice (opened it, or works the case)'),
+    closeSharing: z.boolean().describe("May end the invited partners' access now (opened it, or works the case; while their grants run)"),
   })
   .meta({ id: 'UrgentConsultationPermissions' });
 

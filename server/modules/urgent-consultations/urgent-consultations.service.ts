@@ -3,7 +3,7 @@ import { writeAccessLog } from '@server/core/access/access-log';
 import type { Config } from '@server/core/config';
 import type { Db } from '@server/core/db/database';
 import { AppError, type InvalidParam } from '@server/core/errors';
-import { authorizedCase, caseRoles, grantCaseAccess, recordCaseEvent, type RegionSettings, settingsOf } from '@server/modules/cases';
+import { authorizedCase, caseRoles, grantCaseAccess, recordCaseEvent, type RegionSettings, revokeCaseAccess, settingsOf } from '@server/modules/cases';
 import { notify } from '@server/modules/notifications';
 import { authorizedConsultation, mayAdvise, PURPOSE } from './urgent-consultations.policy';
 import * as repository from './urgent-consultations.repository';
@@ -137,14 +137,20 @@ export async function contribute(db: Db, request: FastifyRequest, id: string, in
 
 /**
  * Records the advice, once. The invitees' grants are not ended here: they run out at
- * `grant_until`, so the partners can still read the advice they gave for a while.
+ * `grant_until`, so the partners can still read the advice they gave for a while — or earlier,
+ * when the one who opened it ends the sharing (`closeSharing`).
  */
-export async function advise(db: Db, request: FastifyRequest, id: string, input: AdviceCreate): Promise<void> {
+async function mayDecide(db: Db, request: FastifyRequest, id: string, what: string) {
   const consultation = await authorizedConsultation(db, request, id);
   if (!(await mayAdvise(db, request, consultation))) {
-    await writeAccessLog(db, request, { action: 'denied', outcome: 'denied', recordType: 'urgent-consultation', recordId: id, reason: 'advise: neither the opener nor allowed to update the case' });
+    await writeAccessLog(db, request, { action: 'denied', outcome: 'denied', recordType: 'urgent-consultation', recordId: id, reason: `${what}: neither the opener nor allowed to update the case` });
     throw new AppError('access.denied');
   }
+  return consultation;
+}
+
+export async function advise(db: Db, request: FastifyRequest, id: string, input: AdviceCreate): Promise<void> {
+  const consultation = await mayDecide(db, request, id, 'advise');
   if (consultation.row.status !== 'open') throw new AppError('consultation.closed');
   const actor = request.actor!;
   await db.transaction().execute(async (trx) => {
@@ -165,5 +171,33 @@ export async function advise(db: Db, request: FastifyRequest, id: string, input:
     purpose: PURPOSE,
     ...(consultation.grantId ? { grantId: consultation.grantId } : {}),
     reason: 'advice recorded',
+  });
+}
+
+/**
+ * Ends the invited partners' access now instead of at `grant_until` (need to know: once the
+ * advice is in, they may no longer need the case). Whoever may record the advice may do this, at
+ * any time; the thread stays readable for those who work the case. Repeating it changes nothing.
+ */
+export async function closeSharing(db: Db, request: FastifyRequest, id: string): Promise<void> {
+  const consultation = await mayDecide(db, request, id, 'close sharing');
+  const actor = request.actor!;
+  const now = new Date();
+  let revoked = 0;
+  await db.transaction().execute(async (trx) => {
+    await repository.lockConsultation(trx, id);
+    revoked = await revokeCaseAccess(trx, 'urgent-consultation', id, actor.userId, consultation.row.case_id);
+    await repository.endSharing(trx, id, now);
+    if (revoked > 0) {
+      await recordCaseEvent(trx, { caseId: consultation.row.case_id, regionCode: consultation.row.region_code, actorUserId: actor.userId, kind: 'urgent-consultation-closed', group: 'table', detail: { consultationId: id, grantsEnded: revoked } });
+    }
+  });
+  await writeAccessLog(db, request, {
+    action: 'grant-revoked',
+    outcome: 'success',
+    recordType: 'case',
+    recordId: consultation.row.case_id,
+    purpose: PURPOSE,
+    reason: `spoed-MDO ${id}: ${revoked} grant(s) ended early`,
   });
 }

@@ -90,7 +90,7 @@ describe('a spoed-MDO from opening to advice', () => {
     // The invitee reads it through the consultation's own grant; the read is logged with it.
     const read = await api(policeSession, 'GET', `/urgent-consultations/${consultation.id}`);
     expect(read.statusCode, read.body).toBe(200);
-    expect(read.json().permissions).toEqual({ contribute: true, advise: false });
+    expect(read.json().permissions).toEqual({ contribute: true, advise: false, closeSharing: false });
     const policeGrant = grants.find((g) => g.grantee_organisation_id === organisations.police)!;
     const logged = await db().selectFrom('access_log').select(['grant_id', 'purpose']).where('user_id', '=', police.id).where('action', '=', 'read').where('record_id', '=', consultation.id).execute();
     expect(logged).toContainEqual({ grant_id: policeGrant.id, purpose: 'spoed-MDO' });
@@ -140,6 +140,30 @@ describe('a spoed-MDO from opening to advice', () => {
       expect(mail.text_body).not.toContain(part);
       expect(mail.subject).not.toContain(part);
     }
+  });
+
+  it("ends the partners' access early on request of whoever may record the advice", async () => {
+    const kase = await makeCase();
+    const consultation = (await open(regisseur, kase.id)).json();
+    expect(consultation.permissions.closeSharing).toBe(true);
+    expect((await api(policeSession, 'GET', `/urgent-consultations/${consultation.id}`)).statusCode).toBe(200);
+    const byPartner = await api(policeSession, 'POST', `/urgent-consultations/${consultation.id}/closure`);
+    expect(byPartner.statusCode).toBe(403);
+    const closed = await api(regisseur, 'POST', `/urgent-consultations/${consultation.id}/closure`);
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(new Date(closed.json().grantUntil).getTime()).toBeLessThanOrEqual(Date.now());
+    expect(closed.json()).toMatchObject({ status: 'open', permissions: { contribute: true, advise: true, closeSharing: false } });
+    const grants = await db().selectFrom('access_grant').select(['revoked_at', 'revoked_by']).where('source_id', '=', consultation.id).execute();
+    expect(grants.length).toBe(1);
+    expect(grants.every((g) => g.revoked_at !== null)).toBe(true);
+    expect((await api(policeSession, 'GET', `/urgent-consultations/${consultation.id}`)).statusCode).toBe(404);
+    expect((await deniedFor(police.id, consultation.id)).length).toBe(2);
+    // Again: nothing more to end, nothing more on the timeline.
+    expect((await api(regisseur, 'POST', `/urgent-consultations/${consultation.id}/closure`)).statusCode).toBe(200);
+    const events = await db().selectFrom('case_event').select('kind').where('case_id', '=', kase.id).orderBy('id').execute();
+    expect(events.map((e) => e.kind)).toEqual(['urgent-consultation-opened', 'urgent-consultation-closed']);
+    // The case's own workers still have the thread, and can still record the advice.
+    expect((await api(regisseur, 'POST', `/urgent-consultations/${consultation.id}/advice`, { version: 1, advice: 'Lokaal oppakken.' })).statusCode).toBe(201);
   });
 
   it('lists my consultations (opened or invited), open first, without their question', async () => {
@@ -270,6 +294,7 @@ describe('need to know', () => {
     await expectRoleMatrix(t, { method: 'POST', url: `/api/v1/cases/${unknown}/urgent-consultations`, payload: { question: QUESTION, invitees: [{ organisationId: organisations.police }] } }, consultationRoles);
     await expectRoleMatrix(t, { method: 'POST', url: `/api/v1/urgent-consultations/${unknown}/contributions`, payload: { text: 'x' } }, consultationRoles);
     await expectRoleMatrix(t, { method: 'POST', url: `/api/v1/urgent-consultations/${unknown}/advice`, payload: { version: 1, advice: 'Advies.' } }, consultationRoles);
+    await expectRoleMatrix(t, { method: 'POST', url: `/api/v1/urgent-consultations/${unknown}/closure` }, consultationRoles);
     // Even a privacy officer of an invited organisation: the grant does not reach that role.
     const officer = await createTestUser(t, { roles: ['privacy-officer'], organisationType: 'police' });
     expect((await api(await logIn(t, officer), 'GET', `/urgent-consultations/${consultation.id}`)).statusCode).toBe(403);
