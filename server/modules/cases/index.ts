@@ -1,5 +1,6 @@
 import type { SchakelModule } from '@server/core/module';
 import { caseRoutes } from './cases.routes';
+import { casesDemo } from './cases.demo';
 
 /** What other modules may use of cases (never the repositories). */
 export { authorizedCase, groupsFor, settingsOf } from './cases.access';
@@ -11,4 +12,14 @@ export { getCase, CASE_PURPOSE } from './cases.service';
 export type { OpenTrackInput } from './cases.tracks';
 export { caseRoles, caseWorkerRoles, caseGranteeRoles, trackKinds } from './cases.catalogue';
 
-export const casesModule: SchakelModule = { name: 'cases', routes: caseRoutes };
+export const casesModule: SchakelModule = {
+  name: 'cases',
+  routes: caseRoutes,
+  demo: {
+    sizes: {
+      cases: { default: 40, description: 'fictional cases per region with sessions, tracks and actions; from 1000 up the total over all regions, 40 per region told in full and the rest made in bulk (benchmark)' },
+      'access-log': { default: 0, description: 'fictional access-log rows, sealed into the hash chain as they are written (benchmark)' },
+    },
+    run: casesDemo,
+  },
+};
