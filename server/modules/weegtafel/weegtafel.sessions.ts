@@ -88,7 +88,11 @@ export async function updateSession(db: Db, request: FastifyRequest, id: string,
       for (const invitation of invitations) await revokeCaseAccess(trx, 'table-invitation', invitation.id, actor.userId);
     } else if (endsAt.getTime() !== new Date(current.ends_at).getTime()) {
       const until = grantsUntil({ ends_at: endsAt, grant_hours_after: current.grant_hours_after });
-      for (const invitation of invitations) await extendCaseAccess(trx, 'table-invitation', invitation.id, until);
+      // A session moved so far back that its grant period is over ends the grants now.
+      for (const invitation of invitations) {
+        if (until > new Date()) await extendCaseAccess(trx, 'table-invitation', invitation.id, until);
+        else await revokeCaseAccess(trx, 'table-invitation', invitation.id, actor.userId);
+      }
     }
   });
   await writeAccessLog(db, request, { action: 'update', outcome: 'success', recordType: 'table-session', recordId: id, purpose: PURPOSE, reason: input.status ?? 'changed' });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@server/core/auth/roles';
 import { createTestApp, type TestApp } from '@server/core/testing';
 import { CONFIDENTIAL, WITHHELD } from './weegtafel.documents';
+import { refusedOnceConfirmed } from './weegtafel.sessions';
 import { createCase, createMembers, type Member, OTHER, OWN } from './weegtafel.testing';
 
 let t: TestApp;
@@ -227,6 +228,8 @@ describe('the weeg- en monitortafel', () => {
       expect(response.json().code).toBe('table.session-closed');
     }
     await expect(db().updateTable('table_agenda_item').set({ summary: 'stiekem' }).where('id', '=', item.id).execute()).rejects.toThrow(/minutes confirmed/);
+    // Should a change cross the confirmation, the trigger's refusal becomes the same 409, never a 500.
+    await expect(refusedOnceConfirmed(() => db().deleteFrom('table_attendance').where('session_id', '=', session.id).execute())).rejects.toMatchObject({ code: 'table.session-closed', status: 409 });
     expect((await db().selectFrom('table_agenda_item').select('summary').where('id', '=', item.id).executeTakeFirstOrThrow()).summary).toBe('Zorgspoor loopt; politie onderzoekt werkgever.');
 
     expect((await call(chair(), 'POST', `/table-sessions/${session.id}/amendments`, { text: 'Correctie: sluiting ligt bij Blaricum.' })).statusCode).toBe(201);
