@@ -6,9 +6,10 @@ import { identityModule } from './identity';
 import { importsModule } from './imports';
 import { mailboxModule } from './mailbox';
 import { meldpuntPublicModule } from './meldpunt-public';
+import { notificationsModule } from './notifications';
 import { regionsModule } from './regions';
 import { signalsModule } from './signals';
 import { usersModule } from './users';
 
 /** The web modules in navigation order; the same names as the server modules. */
-export const modules: readonly WebModule[] = [meldpuntPublicModule, regionsModule, signalsModule, alertsModule, mailboxModule, importsModule, usersModule, accessLogModule, identityModule, accessibilityModule];
+export const modules: readonly WebModule[] = [meldpuntPublicModule, regionsModule, signalsModule, alertsModule, notificationsModule, mailboxModule, importsModule, usersModule, accessLogModule, identityModule, accessibilityModule];

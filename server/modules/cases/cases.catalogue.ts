@@ -37,6 +37,7 @@ export const eventGroups: Record<string, CaseFieldGroup> = {
   decision: 'table',
   'urgent-consultation-opened': 'table',
   'urgent-consultation-advised': 'table',
+  'urgent-consultation-closed': 'table',
 };
 
 /** Roles that work cases on their own account (not only through a grant). */
