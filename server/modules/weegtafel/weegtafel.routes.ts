@@ -34,7 +34,8 @@ import {
   sessionUpdateSchema,
 } from './weegtafel.schema';
 import * as sessions from './weegtafel.sessions';
-import { presentSession, sessionView } from './weegtafel.view';
+import { presentSession, presentSessionSummary } from './weegtafel.presenter';
+import { sessionView } from './weegtafel.view';
 
 const tags = ['Weeg- en monitortafel'];
 const chairs = { access: { roles: chairRoles } };
@@ -51,19 +52,7 @@ export const weegtafelRoutes =
       { config: members, schema: { operationId: 'listTableSessions', summary: 'Sessions of the table: chairs see all of the region, partners those their organisation is invited to (while the invitation runs)', tags, querystring: sessionQuerySchema, response: { 200: sessionListSchema } } },
       async (request) => {
         const { rows, total } = await sessions.listSessions(db, request, request.query);
-        const items = rows.map((r) => ({
-          id: r.id,
-          reference: r.reference,
-          startsAt: new Date(r.starts_at).toISOString(),
-          endsAt: new Date(r.ends_at).toISOString(),
-          location: r.location,
-          status: r.status,
-          chair: r.chair_user_id ? { id: r.chair_user_id, name: r.chair_name ?? '' } : null,
-          agendaItems: Number(r.agenda_items ?? 0),
-          invited: Boolean(r.invited),
-          version: r.version,
-        }));
-        return pageOf(request, 'sessions', items, total, request.query);
+        return pageOf(request, 'sessions', rows.map(presentSessionSummary), total, request.query);
       },
     );
 
