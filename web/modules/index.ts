@@ -10,6 +10,7 @@ import { notificationsModule } from './notifications';
 import { regionsModule } from './regions';
 import { signalsModule } from './signals';
 import { usersModule } from './users';
+import { weegtafelModule } from './weegtafel';
 
 /** The web modules in navigation order; the same names as the server modules. */
-export const modules: readonly WebModule[] = [meldpuntPublicModule, regionsModule, signalsModule, alertsModule, notificationsModule, mailboxModule, importsModule, usersModule, accessLogModule, identityModule, accessibilityModule];
+export const modules: readonly WebModule[] = [meldpuntPublicModule, regionsModule, signalsModule, weegtafelModule, alertsModule, notificationsModule, mailboxModule, importsModule, usersModule, accessLogModule, identityModule, accessibilityModule];
