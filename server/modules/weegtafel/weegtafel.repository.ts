@@ -16,7 +16,8 @@ export async function insertSession(
     .insertInto('table_session')
     .values({
       ...rest,
-      reference: sql<string>`'WT-' || to_char(now() at time zone ${timezone}, 'YYYY') || '-' || lpad(nextval('table_session_number_seq')::text, 3, '0')`,
+      // The year of the session itself (a January session planned in December is WT-<next year>-…), as in the demo data.
+      reference: sql<string>`'WT-' || to_char(${values.starts_at}::timestamptz at time zone ${timezone}, 'YYYY') || '-' || lpad(nextval('table_session_number_seq')::text, 3, '0')`,
     })
     .returning(['id', 'reference', 'version'])
     .executeTakeFirstOrThrow();

@@ -46,6 +46,8 @@ describe('the weeg- en monitortafel', () => {
   it('plans a session with a WT reference and the region’s grant length', async () => {
     const created = await newSession();
     expect(created.reference).toMatch(/^WT-\d{4}-\d{3,}$/);
+    const january = await call(chair(), 'POST', '/table-sessions', { startsAt: '2031-01-06T09:00:00+01:00', endsAt: '2031-01-06T12:00:00+01:00' });
+    expect(january.json().reference).toMatch(/^WT-2031-\d{3,}$/);
     const row = await db().selectFrom('table_session').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
     expect(row.grant_hours_after).toBe(48);
     expect(row.chair_user_id).toBe(chair().id);
