@@ -8,7 +8,9 @@ import { AppLink } from '@web/core/components/AppLink';
 import { ConfirmAction } from '@web/core/components/ConfirmAction';
 import { EmptyState } from '@web/core/components/States';
 import { useFormat } from '@web/core/format';
+import { useSession } from '@web/core/session';
 import { DecisionForm, SummaryForm } from './AgendaItemForms';
+import { useMunicipalityName } from './useTableChoices';
 import { OverdueMark, WithheldMark } from './SessionMarks';
 import type { SessionChanges } from './SessionPage';
 import { type AgendaItem, removeAgendaItem, type Session } from './weegtafel.api';
@@ -55,6 +57,8 @@ export function AgendaSection({ session, changes, actions, organisations, trackK
 
 function AgendaItemView({ item }: { item: AgendaItem }) {
   const { t } = useTranslation();
+  const { me } = useSession();
+  const municipality = useMunicipalityName(me?.region ?? '');
   const format = useFormat();
   const headingId = `agenda-item-${item.id}`;
   return (
@@ -66,8 +70,10 @@ function AgendaItemView({ item }: { item: AgendaItem }) {
       </Heading3>
       <p className="schakel-wt-item__meta">
         <span className="schakel-badge schakel-badge--info">{t(`weegtafel.kinds.${item.kind}`)}</span>
-        {item.case ? <span>{t(`weegtafel.caseStatuses.${item.case.status}`)}</span> : null}
-        {item.case ? <span>{t('weegtafel.agenda.municipalities', { lead: item.case.leadMunicipality, others: item.case.municipalities.filter((m) => m !== item.case?.leadMunicipality).join(', ') || '—' })}</span> : null}
+        {item.case ? <span>{t('weegtafel.agenda.caseStatus', { status: t(`weegtafel.caseStatuses.${item.case.status}`) })}</span> : null}
+        {item.case
+          ? <span>{t('weegtafel.agenda.municipalities', { lead: municipality(item.case.leadMunicipality), others: item.case.municipalities.filter((m) => m !== item.case?.leadMunicipality).map(municipality).join(', ') || '—' })}</span>
+          : null}
       </p>
       {item.withheld ? (
         <Paragraph>

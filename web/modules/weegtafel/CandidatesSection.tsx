@@ -6,7 +6,9 @@ import { useResource } from '@web/core/api/useResource';
 import { CellNote, DataTable, RowHeader } from '@web/core/components/DataTable';
 import { FormFailure, useSubmitFeedback } from '@web/core/components/FormFeedback';
 import { ErrorState, LoadingState } from '@web/core/components/States';
+import { useSession } from '@web/core/session';
 import { OverdueMark } from './SessionMarks';
+import { useMunicipalityName } from './useTableChoices';
 import type { SessionChanges } from './SessionPage';
 import { addAgendaItems, type Candidate, loadCandidates, type Session } from './weegtafel.api';
 import { candidateBatches } from './weegtafel.rules';
@@ -96,6 +98,8 @@ export function CandidatesSection({ session, changes }: { session: Session; chan
 
 function CandidateTable({ rows, selected, onToggle }: { rows: Candidate[]; selected: string[]; onToggle(caseId: string, on: boolean): void }) {
   const { t } = useTranslation();
+  const { me } = useSession();
+  const municipality = useMunicipalityName(me?.region ?? '');
   const columns = [{ label: t('weegtafel.candidates.columns.select'), hiddenLabel: true }, ...(['case', 'kind', 'municipalities', 'tracks'] as const).map((c) => t(`weegtafel.candidates.columns.${c}`))];
   return (
     <DataTable caption={t('weegtafel.candidates.caption')} columns={columns} rows={rows} empty={t('weegtafel.candidates.empty')} testId="candidates-table" wide>
@@ -113,7 +117,7 @@ function CandidateTable({ rows, selected, onToggle }: { rows: Candidate[]; selec
               {row.title ? <CellNote>{row.title}</CellNote> : null}
             </RowHeader>
             <TableCell>{t(`weegtafel.kinds.${row.kind}`)}</TableCell>
-            <TableCell>{[row.leadMunicipality, ...row.municipalities.filter((m) => m !== row.leadMunicipality)].join(', ')}</TableCell>
+            <TableCell>{[row.leadMunicipality, ...row.municipalities.filter((m) => m !== row.leadMunicipality)].map(municipality).join(', ')}</TableCell>
             <TableCell>
               {t('weegtafel.candidates.openTracks', { count: row.openTracks })}
               {row.overdueActions > 0 ? (

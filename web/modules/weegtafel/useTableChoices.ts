@@ -1,6 +1,7 @@
 import type { Organisation } from '@server/modules/regions/regions.schema';
 import { useTranslation } from 'react-i18next';
 import { type Resource, useResource } from '@web/core/api/useResource';
+import { loadMunicipalities } from '@web/modules/regions';
 import { type CaseCatalogue, type LegalBasisList, loadCaseCatalogue, loadLegalBases, loadOrganisations, loadRegionLegalBases } from './weegtafel.api';
 
 type LegalBasisOptions = Awaited<ReturnType<typeof loadRegionLegalBases>>;
@@ -32,4 +33,11 @@ export function useLegalBasisLabel(options: LegalBasisOptions | undefined): (cod
     if (!found) return code;
     return i18n.language === 'en' ? found.label.en : found.label.nl;
   };
+}
+
+/** A municipality's name by its CBS code (the code itself until the list is loaded). */
+export function useMunicipalityName(region: string): (code: string) => string {
+  const municipalities = useResource(region ? `municipalities:${region}` : null, (signal) => loadMunicipalities(region, signal));
+  const names = new Map(municipalities.status === 'ready' ? municipalities.data.map((m) => [m.code, m.name]) : []);
+  return (code) => names.get(code) ?? code;
 }

@@ -1,0 +1,279 @@
+import { mkdir } from 'node:fs/promises';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { recordSignal } from '@server/modules/signals';
+import { axeViolations, browserSuite, type BrowserPage, demoAccount, focused, logInThroughApi, viewports, waitForPage } from './support/harness';
+
+const suite = browserSuite();
+const SHOTS = '/tmp/shots-weegtafel';
+const db = () => suite.app.test.prepared.database.db;
+const region = () => suite.app.test.config.SCHAKEL_REGION;
+
+type Role = Parameters<typeof demoAccount>[1];
+
+async function openAs(role: Role, path: string, viewport: { width: number; height: number } = viewports.desktop): Promise<BrowserPage> {
+  const session = await suite.open('/', { viewport });
+  await logInThroughApi(session.context, demoAccount(suite.app, role));
+  await session.page.goto(path);
+  await waitForPage(session.page);
+  return session;
+}
+
+async function expectAccessibleInBothLanguages(page: Page): Promise<void> {
+  expect(await axeViolations(page), 'nl').toEqual([]);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  expect(await axeViolations(page), 'en').toEqual([]);
+  await page.getByRole('button', { name: 'Nederlands' }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'nl');
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await mkdir(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+async function call<T>(context: BrowserContext, method: 'GET' | 'POST', url: string, data?: unknown): Promise<T> {
+  const current = (await (await context.request.get('/api/v1/sessions/current')).json()) as { csrfToken?: string };
+  const response = await context.request.fetch(url, { method, ...(data === undefined ? {} : { data }), headers: { 'X-CSRF-Token': current.csrfToken ?? '' } });
+  if (response.status() >= 300) throw new Error(`${method} ${url}: ${response.status()} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** A case put forward to the table, made as the demo aandachtsfunctionaris from a fresh signal in their municipality. */
+async function putForwardCase(context: BrowserContext, title: string): Promise<{ id: string; reference: string }> {
+  const { email } = demoAccount(suite.app, 'aandachtsfunctionaris');
+  const { municipality_code: municipality } = await db()
+    .selectFrom('user_municipality')
+    .innerJoin('app_user', 'app_user.id', 'user_municipality.user_id')
+    .select('user_municipality.municipality_code')
+    .where('app_user.email', '=', email)
+    .executeTakeFirstOrThrow();
+  const signal = await recordSignal(db(), {
+    regionCode: region(),
+    channel: 'phone',
+    summary: `Fictief: arbeiders werken dag en nacht in een loods (${title}).`,
+    forms: ['labour'],
+    acute: false,
+    municipalities: [municipality],
+  });
+  const created = await call<{ id: string; reference: string }>(context, 'POST', '/api/v1/cases', { signalIds: [signal.id], title, leadMunicipality: municipality });
+  const { version } = await call<{ version: number }>(context, 'GET', `/api/v1/cases/${created.id}`);
+  await call(context, 'POST', `/api/v1/cases/${created.id}/assessments`, { version, decision: 'table', reason: 'Meerdere partners nodig (fictief).' });
+  return created;
+}
+
+/** Now in Amsterdam as a date and times: a session that started an hour ago and ends in an hour (within the day). */
+function sessionTimes(): { date: string; start: string; end: string } {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date());
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  const minutes = Number(get('hour')) * 60 + Number(get('minute'));
+  const clock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  return { date: `${get('year')}-${get('month')}-${get('day')}`, start: clock(Math.max(0, minutes - 60)), end: clock(Math.min(23 * 60 + 59, minutes + 60)) };
+}
+
+const organisationOf = async (type: string) =>
+  db().selectFrom('organisation').select(['id', 'name']).where('region_code', '=', region()).where('type', '=', type).orderBy('name').executeTakeFirstOrThrow();
+
+const shared = { sessionId: '', reference: '', cases: [] as { id: string; reference: string }[] };
+
+describe('the weeg- en monitortafel (/weegtafel)', () => {
+  it('the ketenregisseur plans a session, composes the agenda from candidates, invites the police on a legal basis, records the meeting and confirms the minutes', async () => {
+    // Cases put forward by the aandachtsfunctionaris (the demo may have none yet).
+    const af = await openAs('aandachtsfunctionaris', '/');
+    const stamp = Date.now();
+    shared.cases = [await putForwardCase(af.context, `Loods Havenweg ${stamp}`), await putForwardCase(af.context, `Nagelstudio Kerkstraat ${stamp}`)];
+    await af.context.close();
+
+    const { page, context, problems } = await openAs('ketenregisseur', '/weegtafel');
+    await page.locator('[data-testid="sessions"][data-state="ready"]').waitFor();
+    await expect(page.locator('main h1').textContent()).resolves.toBe('Weeg- en monitortafel');
+    await shot(page, 'lijst');
+    await expectAccessibleInBothLanguages(page);
+
+    // Plan: nothing filled in first, then a session that runs now.
+    await page.getByTestId('new-session').click();
+    await page.locator('#session-date').waitFor();
+    await page.locator('#session-start').fill('');
+    await page.getByTestId('create-session').click();
+    await page.locator('.schakel-error-summary').waitFor();
+    expect((await focused(page)).text).toContain('Controleer het formulier');
+    await expect(page.locator('#session-date-error').textContent()).resolves.toContain('Vul de datum in.');
+    await shot(page, 'nieuw-fouten');
+    await expectAccessibleInBothLanguages(page);
+    const times = sessionTimes();
+    await page.locator('#session-date').fill(times.date);
+    await page.locator('#session-start').fill(times.start);
+    await page.locator('#session-end').fill(times.end);
+    await page.locator('#session-location').fill('Zorg- en Veiligheidshuis, zaal 2');
+    await page.getByTestId('create-session').click();
+    await page.getByTestId('session').waitFor();
+    shared.sessionId = page.url().split('/').pop() ?? '';
+    shared.reference = ((await page.locator('main h1').textContent()) ?? '').replace('Bespreking ', '');
+    expect(shared.reference).toMatch(/^WT-/);
+
+    // Candidates: select the two new cases and add them in one go.
+    await page.getByTestId('candidates-table').waitFor();
+    for (const c of shared.cases) await page.locator(`[data-testid="candidate-row"][data-case="${c.reference}"] input[type="checkbox"]`).check();
+    await page.getByTestId('add-candidates').click();
+    await page.locator('.schakel-notice', { hasText: 'De casussen staan op de agenda.' }).waitFor();
+    for (const c of shared.cases) {
+      const item = page.locator(`[data-testid="agenda-item"][data-case="${c.reference}"]`);
+      await expect(item.getByRole('link', { name: c.reference }).getAttribute('href')).resolves.toBe(`/casussen/${c.id}`);
+    }
+
+    // An organisation without a recorded legal basis: the 422 lands on the field.
+    const recorded = new Set((await db().selectFrom('partner_legal_basis').select('organisation_id').where('region_code', '=', region()).execute()).map((r) => r.organisation_id));
+    const police = await organisationOf('police');
+    const without = (await db().selectFrom('organisation').select(['id', 'name']).where('region_code', '=', region()).orderBy('name').execute()).find((o) => !recorded.has(o.id) && o.id !== police.id);
+    if (without) {
+      await page.locator('#invite-organisation').selectOption(without.id);
+      await page.locator('#invite-legal-basis').selectOption('');
+      await page.getByTestId('invite').click();
+      await page.locator('#invite-legal-basis-error').waitFor();
+      await expect(page.locator('#invite-legal-basis-error').textContent()).resolves.toContain('heeft zelf geen grondslag vastgelegd');
+      expect((await focused(page)).text).toContain('Controleer het formulier');
+      await shot(page, 'bespreking-fout-grondslag');
+      await expectAccessibleInBothLanguages(page);
+    }
+    await page.locator('#invite-organisation').selectOption(police.id);
+    await page.locator('#invite-legal-basis').selectOption('wpg');
+    await page.getByTestId('invite').click();
+    await page.locator('.schakel-notice', { hasText: 'De organisatie is uitgenodigd.' }).waitFor();
+    await expect(page.getByTestId('invitations-table').textContent()).resolves.toContain(police.name);
+    await expect(page.getByTestId('invitations-table').textContent()).resolves.toContain('Wet politiegegevens');
+
+    // Attendance, a summary and a decision that opens a care track.
+    await page.locator(`#attendance-${police.id}-present`).check();
+    await page.getByTestId('save-attendance').click();
+    await page.locator('.schakel-notice', { hasText: 'De aanwezigheid is opgeslagen.' }).waitFor();
+    const first = page.locator(`[data-testid="agenda-item"][data-case="${shared.cases[0]!.reference}"]`);
+    await first.locator('textarea[id^="summary-"]').fill('Besproken: zorgspoor via de zorgcoördinator, politie onderzoekt de werkgever.');
+    await first.getByTestId('save-summary').click();
+    await page.locator('.schakel-notice', { hasText: 'De samenvatting is opgeslagen.' }).waitFor();
+    const care = await organisationOf('care-coordination');
+    await first.locator('textarea[id$="-text"]').fill('Zorgspoor via de zorgcoördinator.');
+    await first.getByTestId('add-track').click();
+    await first.getByTestId('save-decision').click();
+    // A track without kind and owner: named on its fields, and in the summary.
+    await first.locator('[id$="-tracks-0-kind-error"]').waitFor();
+    await expect(first.locator('.schakel-error-summary').textContent()).resolves.toContain('Spoor 1, Soort spoor: Kies de soort spoor.');
+    await first.locator('select[id$="-tracks-0-kind"]').selectOption('care');
+    await first.locator('select[id$="-tracks-0-ownerOrganisationId"]').selectOption(care.id);
+    await first.getByTestId('save-decision').click();
+    await page.locator('.schakel-notice', { hasText: 'Het besluit is vastgelegd.' }).waitFor();
+    await expect(first.getByTestId('item-decisions').textContent()).resolves.toContain('Zorgspoor via de zorgcoördinator.');
+    await expect(first.getByTestId('open-tracks').textContent()).resolves.toContain('Zorg');
+    await shot(page, 'bespreking-voorzitter');
+    await expectAccessibleInBothLanguages(page);
+
+    // A second tab that still shows the session before the confirmation.
+    const stale = await openAs('ketenregisseur', `/weegtafel/${shared.sessionId}`);
+    await stale.page.getByTestId('session').waitFor();
+
+    await page.getByTestId('mark-held').click();
+    await page.locator('.schakel-notice', { hasText: 'gehouden' }).waitFor();
+    await page.getByTestId('confirm-minutes').click();
+    await page.getByTestId('confirm-minutes-confirm').click();
+    await page.locator('.schakel-notice', { hasText: 'De notulen zijn vastgesteld.' }).waitFor();
+    await page.getByTestId('minutes-read-only').waitFor();
+    await expect(page.getByTestId('summary-form').count()).resolves.toBe(0);
+    await expect(page.getByTestId('decision-form').count()).resolves.toBe(0);
+    await expect(first.getByTestId('item-summary').textContent()).resolves.toContain('zorgspoor via de zorgcoördinator');
+
+    await page.locator('#amendment-text').fill('Correctie: het zorgspoor ligt bij Veilig Thuis (fictief).');
+    await page.getByTestId('add-amendment').click();
+    await page.locator('.schakel-notice', { hasText: 'Het amendement is toegevoegd.' }).waitFor();
+    await expect(page.getByTestId('amendment').first().textContent()).resolves.toContain('Correctie: het zorgspoor ligt bij Veilig Thuis');
+    await shot(page, 'bespreking-vastgesteld');
+    await expectAccessibleInBothLanguages(page);
+
+    // The stale tab tries to save a summary: the session is closed, said at the top, nothing saved.
+    await stale.page.locator('textarea[id^="summary-"]').first().fill('Te laat.');
+    await stale.page.getByTestId('save-summary').first().click();
+    await stale.page.locator('[data-testid="session-conflict"][data-kind="closed"]').waitFor();
+    expect((await focused(stale.page)).text).toContain('De bespreking kan niet meer worden gewijzigd');
+    await shot(stale.page, 'bespreking-gesloten-conflict');
+    await expectAccessibleInBothLanguages(stale.page);
+    await stale.page.getByRole('button', { name: 'Pagina opnieuw laden' }).click();
+    await stale.page.getByTestId('minutes-read-only').waitFor();
+
+    // The agenda PDF, for this reader.
+    const href = (await page.getByTestId('agenda-pdf').getAttribute('href')) ?? '';
+    const pdf = await context.request.get(href);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    expect((await pdf.body()).subarray(0, 4).toString()).toBe('%PDF');
+
+    const unexpected = (list: string[]) => list.filter((p) => !p.includes('HTTP 400') && !p.includes('HTTP 422') && !p.includes('HTTP 409') && !p.includes('status of 4'));
+    expect(unexpected(problems)).toEqual([]);
+    expect(unexpected(stale.problems)).toEqual([]);
+  }, 600_000);
+
+  it('the session page works at 390 px wide', async () => {
+    expect(shared.sessionId, 'the first test runs first').not.toBe('');
+    const { page, problems } = await openAs('ketenregisseur', `/weegtafel/${shared.sessionId}`, viewports.phone);
+    await page.getByTestId('session').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot(page, 'bespreking-telefoon');
+    await expectAccessibleInBothLanguages(page);
+    expect(problems).toEqual([]);
+  }, 180_000);
+
+  it('the tafellid (police) sees the session and its cases while invited, and gets the agenda PDF', async () => {
+    expect(shared.sessionId, 'the first test runs first').not.toBe('');
+    const { page, context, problems } = await openAs('tafellid', '/weegtafel');
+    await page.locator('[data-testid="sessions"][data-state="ready"]').waitFor();
+    await expect(page.getByTestId('new-session').count()).resolves.toBe(0);
+    const row = page.getByTestId('session-row').filter({ hasText: shared.reference });
+    await expect(row.textContent()).resolves.toContain('Uw organisatie is uitgenodigd');
+    await expectAccessibleInBothLanguages(page);
+    await row.getByRole('link', { name: shared.reference }).click();
+    await page.getByTestId('session').waitFor();
+    for (const c of shared.cases) {
+      const item = page.locator(`[data-testid="agenda-item"][data-case="${c.reference}"]`);
+      await expect(item.getByTestId('withheld-mark').count()).resolves.toBe(0);
+      await expect(item.getByRole('link', { name: c.reference }).getAttribute('href')).resolves.toBe(`/casussen/${c.id}`);
+    }
+    // A partner reads; nothing to compose or record.
+    await expect(page.getByTestId('candidates').count()).resolves.toBe(0);
+    await expect(page.getByTestId('invite-form').count()).resolves.toBe(0);
+    await expect(page.getByTestId('amendment-form').count()).resolves.toBe(0);
+    await expect(page.getByTestId('amendment').first().textContent()).resolves.toContain('Correctie');
+    await shot(page, 'bespreking-tafellid');
+    await expectAccessibleInBothLanguages(page);
+    const href = (await page.getByTestId('agenda-pdf').getAttribute('href')) ?? '';
+    const pdf = await context.request.get(href);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    expect(problems).toEqual([]);
+  }, 240_000);
+
+  it('legal bases: the tafellid records the police basis; the ketenregisseur sees every organisation', async () => {
+    const { page, problems } = await openAs('tafellid', '/weegtafel/grondslagen');
+    await page.getByTestId('legal-bases-table').waitFor();
+    await expectAccessibleInBothLanguages(page);
+    const police = await organisationOf('police');
+    // Only their own organisation can be chosen.
+    await expect(page.locator('#basis-organisation option').count()).resolves.toBe(1);
+    await page.locator('#basis-legal-basis').selectOption('');
+    await page.getByTestId('save-legal-basis').click();
+    await page.locator('#basis-legal-basis-error').waitFor();
+    await expectAccessibleInBothLanguages(page);
+    await page.locator('#basis-legal-basis').selectOption('wpg');
+    await page.locator('#basis-note').fill('Art. 20 Wpg, convenant mensenhandel (fictief)');
+    await page.getByTestId('save-legal-basis').click();
+    await page.locator('.schakel-notice', { hasText: 'De grondslag is opgeslagen.' }).waitFor();
+    await expect(page.locator(`[data-testid="legal-basis-row"][data-organisation="${police.name}"]`).textContent()).resolves.toContain('Wet politiegegevens');
+    await shot(page, 'grondslagen-tafellid');
+    expect(problems.filter((p) => !p.includes('HTTP 400'))).toEqual([]);
+
+    const chair = await openAs('ketenregisseur', '/weegtafel/grondslagen');
+    await chair.page.getByTestId('legal-bases-table').waitFor();
+    expect(await chair.page.locator('#basis-organisation option').count()).toBeGreaterThan(2);
+    await shot(chair.page, 'grondslagen-ketenregisseur');
+    await expectAccessibleInBothLanguages(chair.page);
+    expect(chair.problems).toEqual([]);
+  }, 240_000);
+});
