@@ -135,7 +135,8 @@ export async function bulkAccessLog(db: Db, input: { rows: number; regions: stri
     await sql`create temp table demo_actor on commit drop as
       select (row_number() over (order by u.email) - 1)::int as n, u.id, u.region_code, u.organisation_id, (select string_agg(r.role, ',') from user_role r where r.user_id = u.id) as role
       from app_user u where u.region_code = any(${input.regions}::text[])`.execute(trx);
-    await sql`create temp table demo_log_case on commit drop as select array_agg(id) as ids from (select id from case_file order by id limit 200000) x`.execute(trx);
+    await sql`create temp table demo_log_case on commit drop as select (row_number() over () - 1)::int as n, id::text as id from (select id from case_file order by id limit 200000) x`.execute(trx);
+    const logCases = Math.max(1, Number((await sql<{ n: string }>`select count(*) as n from demo_log_case`.execute(trx)).rows[0]!.n));
     const actors = Number((await sql<{ n: string }>`select count(*) as n from demo_actor`.execute(trx)).rows[0]!.n);
     if (actors === 0) return;
     const last = (await sql<{ seq: string; hash: string }>`select seq, hash from access_log where seq is not null order by seq desc limit 1`.execute(trx)).rows[0];
@@ -154,8 +155,8 @@ export async function bulkAccessLog(db: Db, input: { rows: number; regions: stri
           from base b join demo_actor a on a.n = b.h1 % ${actors}
         ), rows as (
           select s.*, case when action = 'login' then null when h1 % 10 = 0 then 'case-list' else 'case' end as record_type,
-            case when action = 'login' or h1 % 10 = 0 then null else (select ids[1 + (s.h2 / 100) % array_length(ids, 1)]::text from demo_log_case) end as record_id
-          from shaped s
+            case when action = 'login' or h1 % 10 = 0 then null else k.id end as record_id
+          from shaped s left join demo_log_case k on k.n = (s.h2 / 100) % ${logCases}
         ), payloads as (
           select r.*, access_log_payload(row(r.id, r.at, r.region_code, r.user_id, r.role, r.organisation_id, r.action, r.record_type, r.record_id, '{}'::text[],
               case when r.record_type is not null then 'case coordination (weeg- en monitortafel)' end, null::uuid, '192.0.2.' || (r.h1 % 250)::text, 'Mozilla/5.0 (demo)',

@@ -34,39 +34,57 @@ const summaryColumns = [
   'c.region_code',
 ] as const;
 
+export interface CaseSummaryRow {
+  id: string;
+  reference: string;
+  title: string;
+  status: CaseFileTable['status']['__select__'];
+  acute: boolean;
+  forms: string[];
+  lead_municipality_code: string;
+  municipalities: string[];
+  assigned_to: string | null;
+  assigned_name: string | null;
+  next_due: string | null;
+  updated_at: Date;
+  region_code: string;
+  open_tracks: number;
+}
+
 /**
- * Cases the actor may see, filtered and paged. The candidate ids come from one index range per
- * source: the work-list rows of the actor's municipalities (`case_municipality`), the region
- * (ketenregisseur), and valid grants to the actor or their organisation; the page is then joined.
+ * Cases the actor may see, filtered and paged (docs/performance.md, "case-list"). Visibility is a
+ * predicate on the case row — its municipalities overlap the actor's scope (case_file.municipalities
+ * mirrors the work-list rows), or a valid grant to the actor or their organisation names it — so
+ * the planner can walk whichever index fits the filter: the open cases of the region in deadline
+ * order for the work list (stopping after a page), the trigram index for a text search, the
+ * assignee index for "my cases". The count of a work list without case-level filters comes from
+ * the work-list rows (`case_municipality`, index only) plus the granted cases outside the scope,
+ * instead of visiting every case in scope.
  */
-export async function listCases(db: Db, visibility: CaseVisibility, filter: CaseFilter) {
+export function caseListQueries(visibility: CaseVisibility, filter: CaseFilter) {
   const openOnly = filter.status === 'open';
-  const grants = visibility.byGrant
-    ? sql`select g.record_id::uuid as id from access_grant g
-        where g.record_type = 'case' and g.region_code = ${visibility.regionCode} and g.revoked_at is null
-          and g.valid_from <= now() and g.valid_until > now()
-          and (g.grantee_user_id = ${visibility.userId} or g.grantee_organisation_id = ${visibility.organisationId})`
-    : sql`select null::uuid as id where false`;
-  let scope;
-  if (visibility.regionWide) {
-    scope = sql`select c.id from case_file c where c.region_code = ${visibility.regionCode}`;
-  } else {
-    const codes = visibility.municipalities === 'all' ? null : visibility.municipalities;
-    scope = codes && codes.length === 0
-      ? sql`select null::uuid as id where false`
-      : sql`select m.case_id as id from case_municipality m
-          where m.region_code = ${visibility.regionCode}
-          ${codes ? sql`and m.municipality_code = any(${codes}::text[])` : sql``}
-          ${openOnly ? sql`and m.open` : sql``}`;
-  }
+  const grants = sql`select g.record_id::uuid from access_grant g
+    where g.record_type = 'case' and g.region_code = ${visibility.regionCode} and g.revoked_at is null
+      and g.valid_from <= now() and g.valid_until > now()
+      and (g.grantee_user_id = ${visibility.userId} or g.grantee_organisation_id = ${visibility.organisationId})`;
+  const everything = visibility.regionWide || visibility.municipalities === 'all';
+  const codes = everything ? [] : (visibility.municipalities as string[]);
+  const inScope = sql`c.municipalities && ${codes}::text[]`;
+  let visible;
+  if (everything) visible = sql`true`;
+  else if (codes.length > 0 && visibility.byGrant) visible = sql`(${inScope} or c.id in (${grants}))`;
+  else if (codes.length > 0) visible = inScope;
+  else if (visibility.byGrant) visible = sql`c.id in (${grants})`;
+  else visible = sql`false`;
+
   const conditions = [sql`c.region_code = ${visibility.regionCode}`];
   if (openOnly) conditions.push(sql`c.status <> 'closed'`);
   else if (filter.status !== 'all') conditions.push(sql`c.status = ${filter.status}`);
-  if (filter.municipality) conditions.push(sql`${filter.municipality} = any(c.municipalities)`);
+  if (filter.municipality) conditions.push(sql`c.municipalities @> array[${filter.municipality}]::text[]`);
   if (filter.assigned === 'me') conditions.push(sql`c.assigned_to = ${visibility.userId}`);
   if (filter.assigned === 'none') conditions.push(sql`c.assigned_to is null`);
   if (filter.overdue) conditions.push(sql`c.next_due < ${filter.today}::date and c.status <> 'closed'`);
-  if (filter.form) conditions.push(sql`${filter.form} = any(c.forms)`);
+  if (filter.form) conditions.push(sql`c.forms @> array[${filter.form}]::text[]`);
   if (filter.trackKind) conditions.push(sql`exists (select 1 from case_track t where t.case_id = c.id and t.kind = ${filter.trackKind})`);
   if (filter.text) {
     const pattern = `%${filter.text.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
@@ -79,32 +97,56 @@ export async function listCases(db: Db, visibility: CaseVisibility, filter: Case
     oldest: sql`c.created_at asc, c.id`,
     updated: sql`c.updated_at desc, c.id`,
   }[filter.sort];
-  const visible = sql`(${scope} union ${grants})`;
-  const [rows, total] = await Promise.all([
-    sql<{
-      id: string;
-      reference: string;
-      title: string;
-      status: CaseFileTable['status']['__select__'];
-      acute: boolean;
-      forms: string[];
-      lead_municipality_code: string;
-      municipalities: string[];
-      assigned_to: string | null;
-      assigned_name: string | null;
-      next_due: string | null;
-      updated_at: Date;
-      region_code: string;
-      open_tracks: number;
-    }>`
+
+  // The work-list rows answer the count when nothing but open/closed, a municipality and overdue is asked.
+  const fromWorkList = codes.length > 0 && !filter.text && !filter.form && !filter.trackKind && !filter.assigned && ['open', 'all', 'closed'].includes(filter.status);
+  let total;
+  if (fromWorkList) {
+    const rowConditions = [sql`m.municipality_code = any(${codes}::text[])`, sql`m.region_code = ${visibility.regionCode}`];
+    if (openOnly || filter.overdue) rowConditions.push(sql`m.open`);
+    if (filter.status === 'closed') rowConditions.push(sql`not m.open`);
+    if (filter.overdue) rowConditions.push(sql`m.next_due < ${filter.today}::date`);
+    if (filter.municipality) rowConditions.push(sql`m.case_id in (select x.case_id from case_municipality x where x.municipality_code = ${filter.municipality})`);
+    const scoped = sql`select ${codes.length === 1 ? sql`count(*)` : sql`count(distinct m.case_id)`}::int from case_municipality m where ${sql.join(rowConditions, sql` and `)}`;
+    const granted = visibility.byGrant ? sql`(select count(*)::int from case_file c where c.id in (${grants}) and not ${inScope} and ${where})` : sql`0`;
+    total = sql<{ n: number }>`select (${scoped}) + ${granted} as n`;
+  } else {
+    total = sql<{ n: number }>`select count(*)::int as n from case_file c where ${visible} and ${where}`;
+  }
+  return {
+    rows: sql<CaseSummaryRow>`
       select ${sql.join(summaryColumns.map((c) => sql.ref(c)))}, u.display_name as assigned_name,
         (select count(*)::int from case_track t where t.case_id = c.id and t.status = 'open') as open_tracks
       from case_file c
       left join app_user u on u.id = c.assigned_to
-      where c.id in ${visible} and ${where}
+      where ${visible} and ${where}
       order by ${order}
-      limit ${filter.limit} offset ${filter.offset}`.execute(db),
-    sql<{ n: number }>`select count(*)::int as n from case_file c where c.id in ${visible} and ${where}`.execute(db),
-  ]);
+      limit ${filter.limit} offset ${filter.offset}`,
+    total,
+  };
+}
+
+export async function listCases(db: Db, visibility: CaseVisibility, filter: CaseFilter) {
+  const queries = caseListQueries(visibility, filter);
+  const [rows, total] = await Promise.all([queries.rows.execute(db), queries.total.execute(db)]);
   return { rows: rows.rows, total: Number(total.rows[0]?.n ?? 0) };
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of the page and the count query of a list, for the case-list benchmark and docs/performance.md. */
+export async function explainCaseList(db: Db, visibility: CaseVisibility, filter: CaseFilter): Promise<{ rows: string; total: string }> {
+  const queries = caseListQueries(visibility, filter);
+  const explain = async (query: typeof queries.rows | typeof queries.total) => {
+    const compiled = query.compile(db);
+    const result = await sql<{ 'QUERY PLAN': string }>`explain (analyze, buffers) ${sql.raw(compiled.sql.replace(/\$(\d+)/g, (_, n: string) => literal(compiled.parameters[Number(n) - 1])))}`.execute(db);
+    return result.rows.map((r) => r['QUERY PLAN']).join('\n');
+  };
+  return { rows: await explain(queries.rows), total: await explain(queries.total) };
+}
+
+/** A parameter as an SQL literal (EXPLAIN ANALYZE of a compiled query; the values are the benchmark's own). */
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return `array[${value.map(literal).join(', ')}]::text[]`;
+  return `'${String(value).replace(/'/g, "''")}'`;
 }
