@@ -2,13 +2,14 @@ import type { Signal } from '@server/modules/signals/signals.schema';
 import { Alert, Button, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { type Resource, useResource } from '@web/core/api/useResource';
 import { AppLink } from '@web/core/components/AppLink';
 import { FormNotice } from '@web/core/components/FormFeedback';
 import { PageHeading } from '@web/core/components/PageHeading';
 import { ErrorState, LoadingState } from '@web/core/components/States';
 import { useSession } from '@web/core/session';
+import { canStartCaseFrom, newCaseFromSignals } from '@web/modules/cases';
 import { DuplicatesPanel } from './DuplicatesPanel';
 import { loadSignal } from './signals.api';
 import { canTriage, isUuid, signalPath, signalsPath } from './signals.rules';
@@ -122,6 +123,13 @@ function SignalView({ valid, signal, resource, conflict, notice, onConflict, onC
         <StatusBadge status={signal.status} />
         {signal.acute ? <AcuteMark /> : null}
       </div>
+      {canStartCaseFrom(signal, me) ? (
+        <p>
+          <Link to={newCaseFromSignals([signal.id])} className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" data-testid="start-case">
+            {t('cases.new.title')}
+          </Link>
+        </p>
+      ) : null}
       {conflict ? (
         <div ref={conflictRef} tabIndex={-1} data-testid="version-conflict">
           <Alert type="error" role="alert" className="schakel-state">

@@ -1,0 +1,135 @@
+import type { Organisation } from '@server/modules/regions/regions.schema';
+import { Button, Heading3, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DataTable, RowHeader } from '@web/core/components/DataTable';
+import { useFormat } from '@web/core/format';
+import { type Case, changeCase } from './cases.api';
+import { CaseFormFeedback, Disclosure, DoneIcon, DoneNotice } from './CaseFormParts';
+import { Due } from './CaseMarks';
+import { isClosed, sortedActions, type Track, type TrackAction } from './cases.rules';
+import { ActionForm, CloseTrackForm } from './TrackForms';
+import { useCaseForm } from './useCaseForm';
+
+interface TrackItemProps {
+  item: Case;
+  track: Track;
+  organisations: Organisation[];
+  onChanged(next: Case): void;
+  onConflict(): void;
+}
+
+/** One track: kind, owner, status, its actions (owner, due date, overdue, done) and, where permitted, its forms. */
+export function TrackItem({ item, track, organisations, onChanged, onConflict }: TrackItemProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [done, setDone] = useState<{ what: 'action' | 'done' | 'closed'; n: number }>();
+  const report = (what: 'action' | 'done' | 'closed') => setDone((previous) => ({ what, n: (previous?.n ?? 0) + 1 }));
+  const works = track.canUpdate && track.status === 'open' && !isClosed(item);
+  const title = track.kind === 'administrative' && track.measure ? `${t(`cases.trackKinds.${track.kind}`)}: ${t(`cases.trackMeasures.${track.measure}`)}` : t(`cases.trackKinds.${track.kind}`);
+  const headingId = `track-${track.id}-heading`;
+  return (
+    <article id={`track-${track.id}`} tabIndex={-1} className="schakel-case-track" aria-labelledby={headingId} data-testid="track" data-kind={track.kind} data-status={track.status}>
+      <Heading3 id={headingId}>{title}</Heading3>
+      <dl className="schakel-details">
+        <div className="schakel-details__row">
+          <dt>{t('cases.tracks.owner')}</dt>
+          <dd>{track.owner.name}</dd>
+        </div>
+        <div className="schakel-details__row">
+          <dt>{t('cases.tracks.status')}</dt>
+          <dd data-testid="track-status">
+            {t(`cases.tracks.statuses.${track.status}`)}
+            {track.closedAt ? ` — ${format.dateTime(track.closedAt)}` : ''}
+            {track.closedReason ? `: ${track.closedReason}` : ''}
+          </dd>
+        </div>
+        {track.note ? (
+          <div className="schakel-details__row">
+            <dt>{t('cases.tracks.note')}</dt>
+            <dd className="schakel-case-text">{track.note}</dd>
+          </div>
+        ) : null}
+      </dl>
+      <DataTable
+        caption={t('cases.actions.caption', { track: title })}
+        columns={[...(['description', 'owner', 'due', 'status'] as const).map((c) => t(`cases.actions.columns.${c}`)), ...(works ? [{ label: t('cases.actions.columns.do'), hiddenLabel: true }] : [])]}
+        rows={sortedActions(track.actions)}
+        empty={t('cases.actions.empty')}
+        testId="track-actions"
+        wide
+        focusableScroll={!works}
+      >
+        {(action) => <ActionRow key={action.id} caseId={item.id} track={track} action={action} works={works} onChanged={onChanged} onConflict={onConflict} onDone={() => report('done')} />}
+      </DataTable>
+      <DoneNotice n={done?.n ?? 0}>{done ? t(`cases.tracks.done.${done.what}`) : ''}</DoneNotice>
+      {works ? (
+        <div className="schakel-case-track__forms">
+          <Disclosure label={t('cases.actions.add')} testId="add-action">
+            {(close) => (
+              <ActionForm
+                organisations={organisations}
+                onSave={(body) => changeCase(item.id, `/tracks/${encodeURIComponent(track.id)}/actions`, body)}
+                onDone={(next) => {
+                  onChanged(next);
+                  report('action');
+                  close();
+                }}
+                onConflict={onConflict}
+              />
+            )}
+          </Disclosure>
+          <Disclosure label={t('cases.tracks.close')} testId="close-track">
+            {() => (
+              <CloseTrackForm
+                onSave={(closedReason) => changeCase(item.id, `/tracks/${encodeURIComponent(track.id)}`, { version: track.version, status: 'closed', closedReason }, 'PATCH')}
+                onDone={(next) => {
+                  onChanged(next);
+                  report('closed');
+                }}
+                onConflict={onConflict}
+              />
+            )}
+          </Disclosure>
+        </div>
+      ) : null}
+      {!works && track.status === 'open' && track.actions.length === 0 ? <Paragraph className="schakel-hint">{t('cases.tracks.noRights')}</Paragraph> : null}
+    </article>
+  );
+}
+
+function ActionRow({ caseId, track, action, works, onChanged, onConflict, onDone }: { caseId: string; track: Track; action: TrackAction; works: boolean; onChanged(next: Case): void; onConflict(): void; onDone(): void }) {
+  const { t } = useTranslation();
+  const form = useCaseForm<never>([]);
+  const owner = action.ownerUser?.displayName ?? action.ownerOrganisation?.name ?? '—';
+  const markDone = async () => {
+    const done = await form.submit({}, () => changeCase(caseId, `/tracks/${encodeURIComponent(track.id)}/actions/${encodeURIComponent(action.id)}`, { version: action.version, status: 'done' }, 'PATCH'), onConflict);
+    if (done) {
+      onChanged(done.value);
+      onDone();
+    }
+  };
+  return (
+    <TableRow data-testid="action-row" data-status={action.status} className={action.overdue ? 'schakel-case-row--overdue' : undefined}>
+      <RowHeader className="schakel-case-text">{action.description}</RowHeader>
+      <TableCell>{owner}</TableCell>
+      <TableCell>
+        <Due on={action.dueOn} overdue={action.overdue} />
+      </TableCell>
+      <TableCell>
+        {action.status === 'done' ? <DoneIcon /> : null} {t(`cases.actions.statuses.${action.status}`)}
+      </TableCell>
+      {works ? (
+        <TableCell>
+          {action.status === 'open' ? (
+            <Button appearance="secondary-action-button" busy={form.busy} onClick={() => void markDone()} data-testid="action-done">
+              {t('cases.actions.markDone')}
+              <span className="schakel-visually-hidden">: {action.description}</span>
+            </Button>
+          ) : null}
+          <CaseFormFeedback formRef={form.ref} id={`action-${action.id}-errors`} errors={{}} ids={{}} message={() => undefined} failure={form.failure} failedHeading={t('cases.form.failed')} />
+        </TableCell>
+      ) : null}
+    </TableRow>
+  );
+}
