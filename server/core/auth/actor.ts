@@ -32,5 +32,7 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** Media types this route answers besides JSON (a PDF, a CSV download), for the Accept check. */
+    produces?: string[];
   }
 }

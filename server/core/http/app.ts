@@ -91,7 +91,7 @@ export async function buildApp(
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith(`${API_PREFIX}/`) || request.url.startsWith(`${API_PREFIX}/docs`)) return;
     const accept = request.headers.accept;
-    if (accept && !acceptsApiMediaType(accept, () => request.accepts())) throw new AppError('request.not-acceptable');
+    if (accept && !acceptsApiMediaType(accept, () => request.accepts(), request.routeOptions.config?.produces)) throw new AppError('request.not-acceptable');
   });
 
   app.setErrorHandler((error, request, reply) => {

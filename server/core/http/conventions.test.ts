@@ -138,6 +138,9 @@ describe('bad input gets the right 4xx as problem+json', () => {
     expectProblem(await app.inject({ url: '/api/v1/regions', headers: { accept: 'application/xml' } }), 406, 'request.not-acceptable');
     const ok = await app.inject({ url: '/api/v1/regions', headers: { accept: 'application/json' } });
     expect(ok.statusCode).toBe(200);
+    // A JSON route does not answer a PDF-only client: only routes that declare config.produces do.
+    expectProblem(await app.inject({ url: '/api/v1/regions', headers: { accept: 'application/pdf' } }), 406, 'request.not-acceptable');
+    expectProblem(await app.inject({ url: '/api/v1/regions', headers: { accept: 'application/pdf;q=1, text/csv;q=0.5' } }), 406, 'request.not-acceptable');
   });
 
   it('an unexpected failure → 500 without a stack trace or internals', async () => {

@@ -46,8 +46,12 @@ export function securityHeaders(): Record<string, string> {
 const API_MEDIA_TYPES = ['application/json', 'application/problem+json'];
 const PLAIN_ACCEPTABLE = /(^|,)\s*(\*\/\*|application\/\*|application\/json|application\/problem\+json)\s*(,|$)/;
 
-/** Whether an Accept header allows JSON; full negotiation only when q-values are involved. */
-export function acceptsApiMediaType(accept: string, negotiator: () => { type(types: string[]): string | string[] | false }): boolean {
-  if (!accept.includes(';')) return PLAIN_ACCEPTABLE.test(accept);
-  return negotiator().type(API_MEDIA_TYPES) !== false;
+/**
+ * Whether an Accept header allows JSON (errors are problem+json on every route) or one of the
+ * route's own media types (`config.produces`: a PDF, a CSV); full negotiation only with q-values.
+ */
+export function acceptsApiMediaType(accept: string, negotiator: () => { type(types: string[]): string | string[] | false }, produces: readonly string[] = []): boolean {
+  if (!accept.includes(';') && PLAIN_ACCEPTABLE.test(accept)) return true;
+  if (!accept.includes(';') && produces.length === 0) return false;
+  return negotiator().type([...API_MEDIA_TYPES, ...produces]) !== false;
 }

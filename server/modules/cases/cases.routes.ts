@@ -108,7 +108,7 @@ export const caseRoutes =
     app.post(
       '/cases/_export',
       {
-        config: { access: { roles: [...caseWorkerRoles] } },
+        config: { access: { roles: [...caseWorkerRoles] }, produces: ['text/csv'] },
         schema: {
           operationId: 'exportCases',
           summary: 'The selected cases as CSV (semicolon, UTF-8); each authorized for export and logged on its own',

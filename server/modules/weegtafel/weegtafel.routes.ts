@@ -165,7 +165,7 @@ export const weegtafelRoutes =
       app.get(
         `/table-sessions/:id/${which}-document`,
         {
-          config: members,
+          config: { ...members, produces: ['application/pdf'] },
           schema: { operationId: which === 'agenda' ? 'getTableAgendaDocument' : 'getTableMinutesDocument', summary: `The ${which} as PDF, for you: only what you may see`, tags, params: sessionParamsSchema, response: pdf },
         },
         async (request, reply) => {

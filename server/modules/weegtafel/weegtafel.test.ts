@@ -33,7 +33,8 @@ async function detail(member: Member, id: string) {
   return call(member, 'GET', `/table-sessions/${id}`);
 }
 async function pdfText(member: Member, id: string, which: 'agenda' | 'minutes') {
-  const response = await call(member, 'GET', `/table-sessions/${id}/${which}-document`);
+  // A client that asks for exactly a PDF gets one (the route declares it produces application/pdf).
+  const response = await t.app.inject({ method: 'GET', url: `/api/v1/table-sessions/${id}/${which}-document`, headers: { ...member.session.headers, accept: 'application/pdf' } });
   expect(response.statusCode, response.body).toBe(200);
   expect(response.headers['content-type']).toBe('application/pdf');
   expect(response.headers['content-disposition']).toMatch(/^attachment; filename="/);
