@@ -24,3 +24,8 @@ export const weegtafelModule: WebModule = {
   ],
   navigation: [{ to: sessionsPath, labelKey: 'weegtafel.nav.sessions', descriptionKey: 'weegtafel.nav.summary', visible: canUseTable }],
 };
+
+// For the spoed-MDO screens, which invite partners on a legal basis in the same way.
+export { SelectField, TextareaField } from './Fields';
+export { useLegalBasisLabel, useOrganisations, useRegionLegalBases } from './useTableChoices';
+export { casePath } from './weegtafel.rules';
