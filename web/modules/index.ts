@@ -11,7 +11,6 @@ import { notificationsModule } from './notifications';
 import { regionsModule } from './regions';
 import { signalsModule } from './signals';
 import { urgentConsultationsModule } from './urgent-consultations';
-import { urgentConsultationsModule } from './urgent-consultations';
 import { usersModule } from './users';
 import { weegtafelModule } from './weegtafel';
 
