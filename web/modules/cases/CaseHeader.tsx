@@ -54,7 +54,7 @@ export function CaseHeader({ item }: { item: Case }) {
           {item.assignedTo?.displayName ?? t('cases.list.table.unassigned')}
         </Row>
         {item.assessment ? (
-          <Row label={t('cases.detail.assessment')} testId="case-assessment">
+          <Row label={t('cases.detail.assessment')} testId="case-decision">
             {t(`cases.assessments.${item.assessment.decision}`)} — {item.assessment.reason}
           </Row>
         ) : null}

@@ -16,13 +16,14 @@ interface FormProps<B> {
 }
 
 /** An action on a track: what, who (an organisation, or the user themself) and by when (today or later). */
-export function ActionForm({ organisations, onSave, onDone, onConflict }: FormProps<unknown> & { organisations: Organisation[] }) {
+/** `prefix` keeps the ids unique when forms of several tracks are open. */
+export function ActionForm({ prefix, organisations, onSave, onDone, onConflict }: FormProps<unknown> & { prefix: string; organisations: Organisation[] }) {
   const { t } = useTranslation();
   const { me } = useSession();
   const today = todayInAmsterdam();
   const [state, setState] = useState<ActionFormState>({ description: '', ownerKind: 'organisation', ownerOrganisationId: '', dueOn: '' });
   const form = useCaseForm<ActionField>(['description', 'ownerOrganisationId', 'ownerUserId', 'dueOn']);
-  const ids: Record<ActionField, string> = { description: 'action-description', ownerOrganisationId: 'action-owner', ownerUserId: 'action-owner-me', dueOn: 'action-due' };
+  const ids: Record<ActionField, string> = { description: `${prefix}-action-description`, ownerOrganisationId: `${prefix}-action-owner`, ownerUserId: `${prefix}-action-owner-me`, dueOn: `${prefix}-action-due` };
   const message = useFieldMessages(form.errors, { description: t('cases.actions.description'), ownerOrganisationId: t('cases.actions.ownerOrganisation'), ownerUserId: t('cases.actions.owner'), dueOn: t('cases.actions.due') });
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -31,14 +32,14 @@ export function ActionForm({ organisations, onSave, onDone, onConflict }: FormPr
   };
   return (
     <form className="schakel-form" noValidate onSubmit={(event) => void submit(event)} aria-label={t('cases.actions.add')}>
-      <CaseFormFeedback formRef={form.ref} id="action-errors" errors={form.errors} ids={ids} message={message} failure={form.failure} failedHeading={t('cases.form.failed')} />
+      <CaseFormFeedback formRef={form.ref} id={`${prefix}-action-errors`} errors={form.errors} ids={ids} message={message} failure={form.failure} failedHeading={t('cases.form.failed')} />
       <TextAreaField id={ids.description} label={t('cases.actions.description')} rows={2} value={state.description} onValue={(description) => setState({ ...state, description })} error={message('description')} />
       <Fieldset className="schakel-fieldset" invalid={Boolean(message('ownerUserId'))}>
         <FieldsetLegend>{t('cases.actions.owner')}</FieldsetLegend>
         {(['organisation', 'person'] as const).map((kind) => (
           <div key={kind} className="schakel-checkbox-field__row">
-            <RadioButton id={kind === 'person' ? ids.ownerUserId : `action-owner-kind-${kind}`} name="action-owner-kind" checked={state.ownerKind === kind} onChange={() => setState({ ...state, ownerKind: kind })} />
-            <FormLabel htmlFor={kind === 'person' ? ids.ownerUserId : `action-owner-kind-${kind}`} type="radio">
+            <RadioButton id={kind === 'person' ? ids.ownerUserId : `${prefix}-action-owner-kind-${kind}`} name={`${prefix}-action-owner-kind`} checked={state.ownerKind === kind} onChange={() => setState({ ...state, ownerKind: kind })} />
+            <FormLabel htmlFor={kind === 'person' ? ids.ownerUserId : `${prefix}-action-owner-kind-${kind}`} type="radio">
               {kind === 'person' ? t('cases.actions.ownerMe', { name: me?.displayName ?? '' }) : t('cases.actions.ownerAnOrganisation')}
             </FormLabel>
           </div>
@@ -64,11 +65,11 @@ export function ActionForm({ organisations, onSave, onDone, onConflict }: FormPr
 }
 
 /** Closing a track needs a reason; the case can close once every track is closed. */
-export function CloseTrackForm({ onSave, onDone, onConflict }: FormProps<string>) {
+export function CloseTrackForm({ prefix, onSave, onDone, onConflict }: FormProps<string> & { prefix: string }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const form = useCaseForm<'closedReason'>(['closedReason']);
-  const ids = { closedReason: 'track-close-reason' };
+  const ids = { closedReason: `${prefix}-close-reason` };
   const message = useFieldMessages(form.errors, { closedReason: t('cases.tracks.closedReason') });
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -77,7 +78,7 @@ export function CloseTrackForm({ onSave, onDone, onConflict }: FormProps<string>
   };
   return (
     <form className="schakel-form" noValidate onSubmit={(event) => void submit(event)} aria-label={t('cases.tracks.close')}>
-      <CaseFormFeedback formRef={form.ref} id="track-close-errors" errors={form.errors} ids={ids} message={message} failure={form.failure} failedHeading={t('cases.form.failed')} />
+      <CaseFormFeedback formRef={form.ref} id={`${prefix}-close-errors`} errors={form.errors} ids={ids} message={message} failure={form.failure} failedHeading={t('cases.form.failed')} />
       <TextAreaField id={ids.closedReason} label={t('cases.tracks.closedReason')} value={reason} onValue={setReason} error={message('closedReason')} />
       <Button type="submit" appearance="primary-action-button" busy={form.busy} data-testid="track-close-submit">
         {t('cases.tracks.closeSubmit')}

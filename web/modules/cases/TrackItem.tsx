@@ -68,6 +68,7 @@ export function TrackItem({ item, track, organisations, onChanged, onConflict }:
           <Disclosure label={t('cases.actions.add')} testId="add-action">
             {(close) => (
               <ActionForm
+                prefix={`track-${track.id.slice(0, 8)}`}
                 organisations={organisations}
                 onSave={(body) => changeCase(item.id, `/tracks/${encodeURIComponent(track.id)}/actions`, body)}
                 onDone={(next) => {
@@ -82,6 +83,7 @@ export function TrackItem({ item, track, organisations, onChanged, onConflict }:
           <Disclosure label={t('cases.tracks.close')} testId="close-track">
             {() => (
               <CloseTrackForm
+                prefix={`track-${track.id.slice(0, 8)}`}
                 onSave={(closedReason) => changeCase(item.id, `/tracks/${encodeURIComponent(track.id)}`, { version: track.version, status: 'closed', closedReason }, 'PATCH')}
                 onDone={(next) => {
                   onChanged(next);
