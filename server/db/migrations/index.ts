@@ -8,6 +8,7 @@ import * as m0006 from './0006_alerts';
 import * as m0007 from './0007_mailbox';
 import * as m0008 from './0008_imports';
 import * as m0009 from './0009_cases';
+import * as m0011 from './0011_case_list_indexes';
 
 /** Forward-only migrations, in order. Add a file and list it here; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_mailbox': m0007,
   '0008_imports': m0008,
   '0009_cases': m0009,
+  '0011_case_list_indexes': m0011,
 };

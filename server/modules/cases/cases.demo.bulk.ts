@@ -12,6 +12,8 @@ import type { Db } from '@server/core/db/database';
  */
 
 const HASH = (g: string, k: number) => sql.raw(`abs(hashint8(${g} * 7 + ${k}))`);
+/** A version-4-shaped uuid from a text (the API accepts only RFC 9562 uuids in paths). */
+const UUID = (text: ReturnType<typeof sql>) => sql`overlay(overlay(md5(${text}) placing '4' from 13) placing '8' from 17)::uuid`;
 
 export async function bulkCases(db: Db, input: { total: number; regions: string[]; seed: number; log: (line: string) => void }): Promise<number> {
   if (input.total <= 0) return 0;
@@ -51,7 +53,7 @@ export async function bulkCases(db: Db, input: { total: number; regions: string[
             when 'put-forward' then 5 * 1440 + h3 % (40 * 1440) else h3 % (25 * 1440) end)::int) as created_at
         from shaped sh
       )
-      select g, md5(${salt} || ':' || g)::uuid as id, d.region_code, d.lead, d.second, d.status, d.form, d.created_at, h1, h2, h3,
+      select g, ${UUID(sql`${salt} || ':' || g`)} as id, d.region_code, d.lead, d.second, d.status, d.form, d.created_at, h1, h2, h3,
         case d.status when 'enrichment' then d.created_at::date + 7 when 'put-forward' then d.created_at::date + 26 end as assessment_due,
         case when d.status = 'monitoring' then current_date + (h3 % 90)::int - 30 end as action_due,
         case when d.status = 'monitoring' then (array['care', 'care-criminal', 'undermining', 'administrative', 'local-help'])[1 + h2 % 5]
@@ -88,7 +90,7 @@ export async function bulkCases(db: Db, input: { total: number; regions: string[
       union all
       select id, second, region_code, false, status <> 'closed', case when status in ('enrichment', 'put-forward') then assessment_due when status = 'monitoring' then action_due end, created_at from demo_case where second is not null`.execute(trx);
     await sql`create temp table demo_track on commit drop as
-      select md5(${salt} || ':track:' || c.g)::uuid as id, c.id as case_id, c.region_code, c.track_kind as kind, c.status, c.action_due, c.closed_at,
+      select ${UUID(sql`${salt} || ':track:' || c.g`)} as id, c.id as case_id, c.region_code, c.track_kind as kind, c.status, c.action_due, c.closed_at,
         least(c.created_at + interval '12 days', now() - interval '1 hour') as opened_at,
         coalesce(o.organisation_id, (select m.id from organisation m where m.region_code = c.region_code and m.type = 'municipality' and m.municipality_code = c.lead limit 1)) as owner
       from demo_case c left join demo_owner o on o.region_code = c.region_code and o.kind = c.track_kind
