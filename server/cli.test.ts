@@ -37,7 +37,7 @@ describe('npx schakel', () => {
     expect(demo.stderr).toBe('');
     expect(demo.status).toBe(0);
     const counts = JSON.parse(/Demo data added in [\d.]+ s: (\{.*\})/.exec(demo.stdout)![1]!);
-    expect(counts).toMatchObject({ organisations: 500, accounts: 18, signals: 40 });
+    expect(counts).toMatchObject({ organisations: 500, accounts: 24, signals: 40 });
 
     const exported = schakel(['export', '--out', file], { SCHAKEL_DATA_DIR: from });
     expect(exported.status).toBe(0);
