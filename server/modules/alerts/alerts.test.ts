@@ -426,7 +426,8 @@ describe('who may do what', () => {
     await expectRoleMatrix(t, { method: 'GET', url: '/api/v1/on-call-shifts/current' }, [...roles]);
     await expectRoleMatrix(t, { method: 'GET', url: '/api/v1/alerts?status=all' }, dutyRoles);
     await expectRoleMatrix(t, { method: 'POST', url: `/api/v1/alerts/${alertId}/acknowledgements` }, dutyRoles);
-  });
+    // Ten matrices of nine fresh accounts each (argon2 per account): minutes on a busy CI machine.
+  }, 180_000);
 });
 
 describe('demo data', () => {
