@@ -63,7 +63,7 @@ async function problemOf(response: Response): Promise<Problem | undefined> {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** JSON, or a Blob/File sent as it is with its own Content-Type (an upload). */
   body?: unknown;
   signal?: AbortSignal;

@@ -29,12 +29,6 @@ export interface CaseCatalogue {
   trackMeasures: string[];
 }
 
-/**
- * PUT is not in the core client's method list yet (web/core/api/client.ts is shared); the client
- * passes the method to fetch as it is and sends the CSRF token for anything but GET.
- */
-const PUT = 'PUT' as 'POST';
-
 const sessionUrl = (id: string, rest = '') => apiUrl(`/table-sessions/${encodeURIComponent(id)}${rest}`);
 
 /** One page of 100 is the table's horizon: a region plans a few sessions a month. */
@@ -80,7 +74,7 @@ export async function withdrawInvitation(id: string, invitationId: string): Prom
 }
 
 export async function recordAttendance(id: string, entries: { organisationId: string; present: boolean }[]): Promise<void> {
-  await apiRequest(sessionUrl(id, '/attendance'), { method: PUT, body: { entries } });
+  await apiRequest(sessionUrl(id, '/attendance'), { method: 'PUT', body: { entries } });
 }
 
 export async function recordDecision(id: string, input: DecisionCreate): Promise<void> {
@@ -104,7 +98,7 @@ export async function loadLegalBases(signal: AbortSignal): Promise<LegalBasisLis
 }
 
 export async function recordLegalBasis(organisationId: string, legalBasis: string, note: string): Promise<void> {
-  await apiRequest(apiUrl(`/partner-legal-bases/${encodeURIComponent(organisationId)}`), { method: PUT, body: { legalBasis, note } });
+  await apiRequest(apiUrl(`/partner-legal-bases/${encodeURIComponent(organisationId)}`), { method: 'PUT', body: { legalBasis, note } });
 }
 
 export async function loadCaseCatalogue(signal: AbortSignal): Promise<CaseCatalogue> {
