@@ -91,13 +91,21 @@ export function caseListQueries(visibility: CaseVisibility, filter: CaseFilter) 
     const pattern = `%${filter.text.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     conditions.push(sql`lower(c.reference || ' ' || c.title) like ${pattern}`);
   }
-  const where = sql.join(conditions, sql` and `);
   const order = {
     due: sql`c.next_due asc nulls last, c.created_at asc, c.id`,
     newest: sql`c.created_at desc, c.id`,
     oldest: sql`c.created_at asc, c.id`,
     updated: sql`c.updated_at desc, c.id`,
   }[filter.sort];
+
+  // A text search matches cases all over the installation: the scope (municipalities index) and the
+  // grants are two separate sources, so the trigram index meets the scope before any case is visited.
+  const split = Boolean(filter.text) && codes.length > 0 && visibility.byGrant;
+  const source = split
+    ? sql`(select * from case_file c where ${inScope} union all select * from case_file c where c.id in (${grants}) and not ${inScope}) as c`
+    : sql`case_file c`;
+  const filters = sql.join(conditions, sql` and `);
+  const where = split ? filters : sql`${visible} and ${filters}`;
 
   // The work-list rows answer the count when nothing but open/closed, a municipality and overdue is asked.
   const fromWorkList = codes.length > 0 && !filter.text && !filter.form && !filter.trackKind && !filter.assigned && ['open', 'all', 'closed'].includes(filter.status);
@@ -112,19 +120,19 @@ export function caseListQueries(visibility: CaseVisibility, filter: CaseFilter) 
     // The scope's work-list rows once (index only); granted cases are looked up only when outside them.
     const scope = sql`select m.case_id from case_municipality m where ${sql.join(rowConditions, sql` and `)}`;
     const granted = visibility.byGrant
-      ? sql`(select count(*)::int from case_file c where c.id in (select gg.id from (${grants}) as gg(id) except select s.case_id from scope s) and ${where})`
+      ? sql`(select count(*)::int from case_file c where c.id in (select gg.id from (${grants}) as gg(id) except select s.case_id from scope s) and ${filters})`
       : sql`0`;
     total = sql<{ n: number }>`with scope as (${scope}) select (select ${codes.length === 1 ? sql`count(*)` : sql`count(distinct s.case_id)`}::int from scope s) + ${granted} as n`;
   } else {
-    total = sql<{ n: number }>`select count(*)::int as n from case_file c where ${visible} and ${where}`;
+    total = sql<{ n: number }>`select count(*)::int as n from ${source} where ${where}`;
   }
   return {
     rows: sql<CaseSummaryRow>`
       select ${sql.join(summaryColumns.map((c) => sql.ref(c)))}, u.display_name as assigned_name,
         (select count(*)::int from case_track t where t.case_id = c.id and t.status = 'open') as open_tracks
-      from case_file c
+      from ${source}
       left join app_user u on u.id = c.assigned_to
-      where ${visible} and ${where}
+      where ${where}
       order by ${order}
       limit ${filter.limit} offset ${filter.offset}`,
     total,
