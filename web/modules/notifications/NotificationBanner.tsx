@@ -45,10 +45,12 @@ function Unread() {
   if (state.unread === 0 || location.pathname === notificationsPath) return null;
   return (
     <div className={state.acute > 0 ? 'schakel-notification-line schakel-notification-line--acute' : 'schakel-notification-line'} data-testid="notification-banner">
-      <Paragraph>
-        {t('notifications.banner.text', { count: state.unread })} {state.acute > 0 ? t('notifications.banner.acute', { count: state.acute }) : null}{' '}
-        <AppLink to={notificationsPath}>{t('notifications.banner.link')}</AppLink>
-      </Paragraph>
+      <div className="schakel-notification-line__content">
+        <Paragraph>
+          {t('notifications.banner.text', { count: state.unread })} {state.acute > 0 ? t('notifications.banner.acute', { count: state.acute }) : null}{' '}
+          <AppLink to={notificationsPath}>{t('notifications.banner.link')}</AppLink>
+        </Paragraph>
+      </div>
     </div>
   );
 }
