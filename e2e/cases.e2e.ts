@@ -197,6 +197,11 @@ describe('from signal to case (/signalen/:id → /casussen/nieuw → /casussen/:
     await page.locator('[data-testid="track"][data-kind="care"]').waitFor();
     await expect(page.locator('[data-testid="case-header"]').getAttribute('data-status')).resolves.toBe('monitoring');
     await expectAccessibleInBothLanguages(page);
+    // With tracks and their action tables, on a phone: nothing wider than the screen, the tables scroll in their own box.
+    await page.setViewportSize(viewports.phone);
+    await page.locator('[data-testid="track"][data-kind="care-criminal"]').getByTestId('add-action').click();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    await expectAccessibleInBothLanguages(page);
     expect(problems.filter((p) => !p.includes('400'))).toEqual([]);
   }, 240_000);
 

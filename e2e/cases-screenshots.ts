@@ -1,0 +1,48 @@
+/**
+ * Screenshots of the case screens, desktop and phone, for a check by eye. Not a test.
+ * Run after `npm run build:web`: npx tsx e2e/cases-screenshots.ts [/tmp/shots-cases]
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { demoAccount, launchBrowser, logInThroughApi, openPage, startApp, viewports, waitForPage } from './support/harness';
+
+const outDir = process.argv[2] ?? '/tmp/shots-cases';
+await mkdir(outDir, { recursive: true });
+const app = await startApp();
+const browser = await launchBrowser();
+
+try {
+  const shoot = async (role: Parameters<typeof demoAccount>[1], path: string, name: string, viewport: { width: number; height: number } = viewports.desktop, then?: (page: import('playwright-core').Page) => Promise<void>) => {
+    const session = await openPage(browser, app.baseUrl, { viewport });
+    await logInThroughApi(session.context, demoAccount(app, role));
+    await session.page.goto(path);
+    await waitForPage(session.page);
+    await session.page.waitForFunction(() => document.querySelector('.schakel-loading') === null);
+    if (then) await then(session.page);
+    await session.page.screenshot({ path: join(outDir, `${name}.png`), fullPage: true });
+    await session.context.close();
+    return session;
+  };
+  await shoot('aandachtsfunctionaris', '/casussen', 'werklijst');
+  // A demo case of the ketenregisseur's region with tracks.
+  const setup = await openPage(browser, app.baseUrl);
+  await logInThroughApi(setup.context, demoAccount(app, 'ketenregisseur'));
+  const list = (await (await setup.context.request.get('/api/v1/cases?status=monitoring&pageSize=5')).json()) as { _embedded: { cases: { id: string }[] } };
+  await setup.context.close();
+  const id = list._embedded.cases[0]?.id;
+  if (id) {
+    await shoot('ketenregisseur', `/casussen/${id}`, 'casus', viewports.desktop, async (page) => {
+      await page.getByTestId('case-timeline').waitFor();
+      await page.getByTestId('add-action').first().click();
+    });
+    await shoot('ketenregisseur', `/casussen/${id}`, 'casus-telefoon', viewports.phone, async (page) => {
+      await page.getByTestId('case-timeline').waitFor();
+    });
+  }
+  await shoot('ketenregisseur', '/mijn-werk', 'mijn-werk');
+  await shoot('zorgcoordinator', '/casussen', 'werklijst-zorgcoordinator');
+  console.log(`screenshots in ${outDir}`);
+} finally {
+  await browser.close();
+  await app.close();
+}
