@@ -4,6 +4,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { demoAccount, launchBrowser, logInThroughApi, openPage, startApp, viewports, waitForPage } from './support/harness';
 
 const outDir = process.argv[2] ?? '/tmp/shots-cases';
@@ -12,7 +13,7 @@ const app = await startApp();
 const browser = await launchBrowser();
 
 try {
-  const shoot = async (role: Parameters<typeof demoAccount>[1], path: string, name: string, viewport: { width: number; height: number } = viewports.desktop, then?: (page: import('playwright-core').Page) => Promise<void>) => {
+  const shoot = async (role: Parameters<typeof demoAccount>[1], path: string, name: string, viewport: { width: number; height: number } = viewports.desktop, then?: (page: Page) => Promise<void>) => {
     const session = await openPage(browser, app.baseUrl, { viewport });
     await logInThroughApi(session.context, demoAccount(app, role));
     await session.page.goto(path);
