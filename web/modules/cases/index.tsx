@@ -28,3 +28,4 @@ export const casesModule: WebModule = {
 };
 
 export { canStartCaseFrom, newCaseFromSignals } from './cases.rules';
+export { MyWorkCount } from './MyWorkCount';
