@@ -150,6 +150,9 @@ describe('from signal to case (/signalen/:id → /casussen/nieuw → /casussen/:
     await page.goto('/mijn-werk');
     await settle(page);
     await page.getByTestId('my-cases').getByText(flow.reference).waitFor();
+    // The navigation counts what waits for me, with the count explained to screen readers.
+    const myWorkLink = page.getByRole('navigation', { name: /hoofdmenu|main/i }).getByRole('link', { name: /Mijn werk/ });
+    await expect.poll(async () => (await myWorkLink.textContent()) ?? '').toMatch(/Mijn werk \(\d+\)/);
     await expectAccessibleInBothLanguages(page);
     // The one refusal was the version conflict the test made.
     expect(problems.filter((p) => !p.includes('409'))).toEqual([]);

@@ -12,6 +12,8 @@ export interface NavigationItem extends Restricted {
   labelKey: ParseKeys;
   /** One sentence for the overview on the home page. */
   descriptionKey?: ParseKeys;
+  /** Shown after the label in the main navigation (a live count, e.g. "Mijn werk (3)"); it loads its own data. */
+  badge?: ComponentType;
 }
 
 export interface WebRoute {

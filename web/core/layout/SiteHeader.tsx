@@ -39,6 +39,7 @@ export function SiteHeader({ navigation }: { navigation: NavigationItem[] }) {
             <li key={item.to} className="schakel-nav__item">
               <NavLink to={item.to} end={item.to === '/'} className="schakel-nav__link">
                 {t(item.labelKey)}
+                {item.badge ? <item.badge /> : null}
               </NavLink>
             </li>
           ))}

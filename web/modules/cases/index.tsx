@@ -2,6 +2,7 @@ import './cases.css';
 import type { WebModule } from '@web/core/module';
 import { CasePage } from './CasePage';
 import { CasesPage } from './CasesPage';
+import { MyWorkCount } from './MyWorkCount';
 import { canUseCases, casesPath, myWorkPath, newCasePath, worksCases } from './cases.rules';
 import { MyWorkPage } from './MyWorkPage';
 import { NewCasePage } from './NewCasePage';
@@ -23,7 +24,7 @@ export const casesModule: WebModule = {
   ],
   navigation: [
     { to: casesPath, labelKey: 'cases.nav.cases', descriptionKey: 'cases.list.summary', visible: canUseCases },
-    { to: myWorkPath, labelKey: 'cases.nav.myWork', descriptionKey: 'cases.myWork.summaryNav', visible: canUseCases },
+    { to: myWorkPath, labelKey: 'cases.nav.myWork', descriptionKey: 'cases.myWork.summaryNav', visible: canUseCases, badge: MyWorkCount },
   ],
 };
 
