@@ -1,10 +1,14 @@
 import {
+  Checkbox,
   FormField,
   FormFieldDescription,
   FormFieldErrorMessage,
   FormLabel,
   Heading2,
   Heading3,
+  Select,
+  SelectOption,
+  Textarea,
   Textbox,
   type TextboxProps,
 } from '@utrecht/component-library-react';
@@ -72,19 +76,18 @@ export function FieldError({ id, children, prefix }: { id: string; children: Rea
   );
 }
 
-interface TextFieldProps extends Omit<TextboxProps, 'id' | 'onChange' | 'value'> {
+interface FieldFrameProps {
   id: string;
   label: string;
-  value: string;
-  onValue(value: string): void;
   description?: ReactNode;
   error?: string | undefined;
   /** See FieldError. */
   errorPrefix?: string;
+  className?: string | undefined;
 }
 
-/** A labelled NL Design System text box with an optional description and error message. */
-export function TextField({ id, label, value, onValue, description, error, errorPrefix, className, ...input }: TextFieldProps) {
+/** The NL Design System form field around one input: label, description, error (under the label), then the input. */
+function FieldFrame({ id, label, description, error, errorPrefix, className, children }: FieldFrameProps & { children: ReactNode }) {
   return (
     <FormField invalid={Boolean(error)} className={['schakel-form__field', className].filter(Boolean).join(' ')}>
       <div className="utrecht-form-field__label">
@@ -100,16 +103,82 @@ export function TextField({ id, label, value, onValue, description, error, error
           {error}
         </FieldError>
       ) : null}
-      <div className="utrecht-form-field__input">
-        <Textbox
-          {...input}
-          id={id}
-          value={value}
-          onChange={(event) => onValue(event.target.value)}
-          invalid={Boolean(error)}
-          aria-describedby={describedBy(id, { description: Boolean(description), error: Boolean(error) })}
-        />
-      </div>
+      <div className="utrecht-form-field__input">{children}</div>
     </FormField>
+  );
+}
+
+const ariaOf = ({ id, description, error }: FieldFrameProps) => describedBy(id, { description: Boolean(description), error: Boolean(error) });
+
+interface TextFieldProps extends Omit<TextboxProps, 'id' | 'onChange' | 'value'> {
+  id: string;
+  label: string;
+  value: string;
+  onValue(value: string): void;
+  description?: ReactNode;
+  error?: string | undefined;
+  /** See FieldError. */
+  errorPrefix?: string;
+}
+
+/** A labelled NL Design System text box with an optional description and error message. */
+export function TextField({ id, label, value, onValue, description, error, errorPrefix, className, ...input }: TextFieldProps) {
+  const frame = { id, label, description, error, errorPrefix, className };
+  return (
+    <FieldFrame {...frame}>
+      <Textbox {...input} id={id} value={value} onChange={(event) => onValue(event.target.value)} invalid={Boolean(error)} aria-describedby={ariaOf(frame)} />
+    </FieldFrame>
+  );
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+type ValueField = FieldFrameProps & { value: string; onValue(value: string): void };
+
+/** A labelled select; `placeholder` is a first, empty option ("Kies …"). */
+export function SelectField({ value, onValue, choices, placeholder, testId, ...frame }: ValueField & { choices: readonly Choice[]; placeholder?: string; testId?: string }) {
+  return (
+    <FieldFrame {...frame}>
+      <Select id={frame.id} value={value} invalid={Boolean(frame.error)} aria-describedby={ariaOf(frame)} onChange={(event) => onValue(event.target.value)} data-testid={testId}>
+        {placeholder !== undefined ? <SelectOption value="">{placeholder}</SelectOption> : null}
+        {choices.map((choice) => (
+          <SelectOption key={choice.value} value={choice.value}>
+            {choice.label}
+          </SelectOption>
+        ))}
+      </Select>
+    </FieldFrame>
+  );
+}
+
+export function TextAreaField({ value, onValue, rows = 3, ...frame }: ValueField & { rows?: number }) {
+  return (
+    <FieldFrame {...frame}>
+      <Textarea id={frame.id} rows={rows} value={value} invalid={Boolean(frame.error)} aria-describedby={ariaOf(frame)} onChange={(event) => onValue(event.target.value)} />
+    </FieldFrame>
+  );
+}
+
+/** A date (`date`) or a date and time (`datetime-local`) with the browser's own picker. */
+export function DateField({ value, onValue, type = 'date', ...frame }: ValueField & { type?: 'date' | 'datetime-local' }) {
+  return (
+    <FieldFrame {...frame}>
+      <Textbox id={frame.id} type={type} value={value} className="schakel-date" invalid={Boolean(frame.error)} aria-describedby={ariaOf(frame)} onChange={(event) => onValue(event.target.value)} />
+    </FieldFrame>
+  );
+}
+
+/** One checkbox with its label after it. */
+export function CheckField({ id, label, checked, onToggle }: { id: string; label: string; checked: boolean; onToggle(on: boolean): void }) {
+  return (
+    <div className="schakel-checkbox-field__row">
+      <Checkbox id={id} checked={checked} onChange={(event) => onToggle(event.target.checked)} />
+      <FormLabel htmlFor={id} type="checkbox">
+        {label}
+      </FormLabel>
+    </div>
   );
 }

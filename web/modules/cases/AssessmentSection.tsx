@@ -2,7 +2,7 @@ import { Button, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changeCase } from './cases.api';
-import { SelectField, TextAreaField } from './CaseFields';
+import { SelectField, TextAreaField } from '@web/core/components/FormParts';
 import { CaseFormFeedback, DoneNotice, useFieldMessages } from './CaseFormParts';
 import { type AssessmentField, type AssessmentForm, assessmentErrors, assessmentsFor, canChange, type CaseAssessment, closeReasonCodes, type CloseReasonCode } from './cases.rules';
 import { CaseSection } from './FactsSections';

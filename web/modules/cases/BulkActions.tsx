@@ -2,10 +2,9 @@ import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-lib
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '@web/core/api/client';
-import { TextField } from '@web/core/components/FormParts';
+import { SelectField, TextAreaField, TextField } from '@web/core/components/FormParts';
 import { bulkAction, exportCases } from './cases.api';
 import { CaseFormFeedback, Disclosure, DoneNotice, useFieldMessages } from './CaseFormParts';
-import { SelectField, TextAreaField } from './CaseFields';
 import { type BulkResult, closeReasonCodes, type FormErrors, only, textError } from './cases.rules';
 import { BulkResults } from './BulkResults';
 import { useCaseForm } from './useCaseForm';

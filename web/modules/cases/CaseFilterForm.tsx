@@ -3,7 +3,7 @@ import { Button } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { CheckField, SelectField } from './CaseFields';
+import { CheckField, SelectField } from '@web/core/components/FormParts';
 import { type AssignedFilter, type CaseSort, caseSorts, hasActiveFilters, type StatusFilter, statusFilters, type WorkListFilters } from './cases.rules';
 
 interface CaseFilterFormProps {

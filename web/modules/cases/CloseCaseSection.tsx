@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiError, toApiError } from '@web/core/api/client';
 import { changeCase } from './cases.api';
-import { SelectField, TextAreaField } from './CaseFields';
+import { SelectField, TextAreaField } from '@web/core/components/FormParts';
 import { CaseFormFeedback, Disclosure, useFieldMessages } from './CaseFormParts';
 import { canChange, closeReasonCodes, only, openTracksOf, textError, type Track } from './cases.rules';
 import { CaseSection } from './FactsSections';

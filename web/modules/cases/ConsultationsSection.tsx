@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { DataTable, RowHeader } from '@web/core/components/DataTable';
 import { useSession } from '@web/core/session';
 import { type Case, changeCase } from './cases.api';
-import { DateField, SelectField, TextAreaField } from './CaseFields';
+import { DateField, SelectField, TextAreaField } from '@web/core/components/FormParts';
 import { CaseFormFeedback, Disclosure, DoneNotice, useFieldMessages } from './CaseFormParts';
 import { canChange, dateError, only, textError, todayInAmsterdam } from './cases.rules';
 import { CaseSection } from './FactsSections';

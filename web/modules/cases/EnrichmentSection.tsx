@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable, RowHeader } from '@web/core/components/DataTable';
 import { changeCase } from './cases.api';
-import { DateField, SelectField, TextAreaField } from './CaseFields';
+import { DateField, SelectField, TextAreaField } from '@web/core/components/FormParts';
 import { CaseFormFeedback, Disclosure, DoneNotice, useFieldMessages } from './CaseFormParts';
 import { canChange, dateError, only, textError, todayInAmsterdam } from './cases.rules';
 import { CaseSection } from './FactsSections';

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '@web/core/session';
 import { changeCase } from './cases.api';
-import { SelectField, TextAreaField } from './CaseFields';
+import { SelectField, TextAreaField } from '@web/core/components/FormParts';
 import { CaseFormFeedback, Disclosure, DoneNotice, useFieldMessages } from './CaseFormParts';
 import { Due } from './CaseMarks';
 import { canChange, type Handover, type HandoverDecision, handoverChoices, only, textError, todayInAmsterdam } from './cases.rules';

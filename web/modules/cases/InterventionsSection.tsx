@@ -6,7 +6,7 @@ import { DataTable, RowHeader } from '@web/core/components/DataTable';
 import { useFormat } from '@web/core/format';
 import { useSession } from '@web/core/session';
 import { type Case, changeCase } from './cases.api';
-import { DateField, SelectField, TextAreaField } from './CaseFields';
+import { DateField, SelectField, TextAreaField } from '@web/core/components/FormParts';
 import { CaseFormFeedback, Disclosure, DoneNotice, useFieldMessages } from './CaseFormParts';
 import { actedAtError, type InterventionAuthority, interventionAuthorities, isClosed, localDateTimeToIso, only, textError } from './cases.rules';
 import { CaseSection } from './FactsSections';

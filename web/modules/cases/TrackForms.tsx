@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '@web/core/session';
 import type { Case } from './cases.api';
-import { DateField, SelectField, TextAreaField } from './CaseFields';
+import { DateField, SelectField, TextAreaField } from '@web/core/components/FormParts';
 import { CaseFormFeedback, useFieldMessages } from './CaseFormParts';
 import { type ActionField, type ActionForm as ActionFormState, actionBody, actionErrors, only, textError, todayInAmsterdam } from './cases.rules';
 import { useCaseForm } from './useCaseForm';

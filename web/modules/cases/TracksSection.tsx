@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '@web/core/session';
 import { type Case, changeCase } from './cases.api';
-import { SelectField, TextAreaField } from './CaseFields';
+import { SelectField, TextAreaField } from '@web/core/components/FormParts';
 import { CaseFormFeedback, Disclosure, DoneNotice, useFieldMessages } from './CaseFormParts';
 import { canChange, only, textError, type TrackKind, trackKinds, type TrackMeasure, trackMeasures } from './cases.rules';
 import { CaseSection } from './FactsSections';
