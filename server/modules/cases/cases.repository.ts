@@ -31,7 +31,8 @@ export async function insertCase(
     .insertInto('case_file')
     .values({
       region_code: values.region_code,
-      reference: sql<string>`'CS-' || to_char(now() at time zone 'Europe/Amsterdam', 'YYYY') || '-' || lpad(nextval('case_number_seq')::text, 6, '0')`,
+      // At least six digits, all of them past 999,999 (lpad would cut the number and collide).
+      reference: sql<string>`(select 'CS-' || to_char(now() at time zone 'Europe/Amsterdam', 'YYYY') || '-' || case when n > 999999 then n::text else lpad(n::text, 6, '0') end from (select nextval('case_number_seq') as n) s)`,
       title: values.title,
       summary: values.summary,
       forms: values.forms,

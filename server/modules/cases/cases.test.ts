@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createTestUser, logIn, type LoggedIn, type TestApp } from '@server/core/testing';
 import { HILVERSUM, HUIZEN, makeCase, makeSignal, organisationId } from './cases.testing';
@@ -49,6 +50,14 @@ describe('a case from signals', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('case.signal-unavailable');
     expect(again.json().invalidParams[0].code).toBe('case.signal-in-case');
+  });
+
+  it('keeps every digit of the reference past case 999,999', async () => {
+    await sql`select setval('case_number_seq', 999999)`.execute(db());
+    const first = await makeCase(t, af, HILVERSUM);
+    const second = await makeCase(t, af, HILVERSUM);
+    expect(first.reference).toMatch(/^CS-\d{4}-1000000$/);
+    expect(second.reference).toMatch(/^CS-\d{4}-1000001$/);
   });
 
   it('refuses a signal the user may not triage, without saying whether it exists', async () => {
