@@ -9,6 +9,7 @@ import * as m0007 from './0007_mailbox';
 import * as m0008 from './0008_imports';
 import * as m0009 from './0009_cases';
 import * as m0011 from './0011_case_list_indexes';
+import * as m0012 from './0012_case_search';
 
 /** Forward-only migrations, in order. Add a file and list it here; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_imports': m0008,
   '0009_cases': m0009,
   '0011_case_list_indexes': m0011,
+  '0012_case_search': m0012,
 };

@@ -10,8 +10,29 @@ import * as repository from './cases.repository';
 
 export type RegionSettings = ReturnType<typeof regionSettingsSchema.parse>;
 
-/** The region's settings, parsed with their defaults (deadlines, sources, sharing, grant lengths). */
+/** How long parsed region settings are reused: they change only when a region file is loaded (at start-up or `schakel regions`). */
+const SETTINGS_TTL_MS = 30_000;
+const settingsCache = new WeakMap<object, Map<string, { at: number; settings: Promise<RegionSettings> }>>();
+
+/**
+ * The region's settings, parsed with their defaults (deadlines, sources, sharing, grant lengths).
+ * A case page asks for them several times; they are cached per database and region for 30 s
+ * (docs/performance.md, "case-list"). Inside a transaction they are always read fresh.
+ */
 export async function settingsOf(db: Db | Transaction<Database>, regionCode: string): Promise<RegionSettings> {
+  if (db.isTransaction) return parseSettings(db, regionCode);
+  let regions = settingsCache.get(db);
+  if (!regions) settingsCache.set(db, (regions = new Map()));
+  const now = Date.now();
+  const hit = regions.get(regionCode);
+  if (hit && now - hit.at < SETTINGS_TTL_MS) return hit.settings;
+  const settings = parseSettings(db, regionCode);
+  regions.set(regionCode, { at: now, settings });
+  settings.catch(() => regions.delete(regionCode));
+  return settings;
+}
+
+async function parseSettings(db: Db | Transaction<Database>, regionCode: string): Promise<RegionSettings> {
   const row = await repository.regionSettingsOf(db, regionCode);
   return regionSettingsSchema.parse(row?.settings ?? {});
 }

@@ -126,7 +126,27 @@ export function caseListQueries(visibility: CaseVisibility, filter: CaseFilter) 
   } else {
     total = sql<{ n: number }>`select count(*)::int as n from ${source} where ${where}`;
   }
+  // A text search visits every match once (the trigram index cannot stop early): the matches are
+  // kept (id and sort keys only), the page is sorted from them and the count is theirs, instead of
+  // a page query and a count query that each build the bitmaps and visit the same cases.
+  if (filter.text) {
+    return {
+      rows: sql<CaseSummaryRow & { total_count: number }>`
+        with matches as materialized (select c.id, c.next_due, c.created_at, c.updated_at from ${source} where ${where}),
+          page as (select c.id from matches c order by ${order} limit ${filter.limit} offset ${filter.offset})
+        select ${sql.join(summaryColumns.map((c) => sql.ref(c)))}, u.display_name as assigned_name,
+          (select count(*)::int from case_track t where t.case_id = c.id and t.status = 'open') as open_tracks,
+          (select count(*)::int from matches) as total_count
+        from page p
+        join case_file c on c.id = p.id
+        left join app_user u on u.id = c.assigned_to
+        order by ${order}`,
+      total,
+      combined: true,
+    };
+  }
   return {
+    combined: false,
     rows: sql<CaseSummaryRow>`
       select ${sql.join(summaryColumns.map((c) => sql.ref(c)))}, u.display_name as assigned_name,
         (select count(*)::int from case_track t where t.case_id = c.id and t.status = 'open') as open_tracks
@@ -141,6 +161,12 @@ export function caseListQueries(visibility: CaseVisibility, filter: CaseFilter) 
 
 export async function listCases(db: Db, visibility: CaseVisibility, filter: CaseFilter) {
   const queries = caseListQueries(visibility, filter);
+  if (queries.combined) {
+    const { rows } = await queries.rows.execute(db);
+    // A page past the end has no row to carry the count: then (only then) it is counted on its own.
+    const total = rows.length > 0 ? Number((rows[0] as unknown as { total_count: number }).total_count) : filter.offset === 0 ? 0 : Number((await queries.total.execute(db)).rows[0]?.n ?? 0);
+    return { rows: rows as CaseSummaryRow[], total };
+  }
   const [rows, total] = await Promise.all([queries.rows.execute(db), queries.total.execute(db)]);
   return { rows: rows.rows, total: Number(total.rows[0]?.n ?? 0) };
 }
