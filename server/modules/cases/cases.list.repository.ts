@@ -102,7 +102,10 @@ export function caseListQueries(visibility: CaseVisibility, filter: CaseFilter) 
   // grants are two separate sources, so the trigram index meets the scope before any case is visited.
   const split = Boolean(filter.text) && codes.length > 0 && visibility.byGrant;
   const source = split
-    ? sql`(select * from case_file c where ${inScope} union all select * from case_file c where c.id in (${grants}) and not ${inScope}) as c`
+    ? // Grants inside the scope (a municipality's organisation holds one per track it directs: thousands) are dropped on
+      // the work-list rows' primary key (index only) before any case row is visited for the text.
+      sql`(select * from case_file c where ${inScope} union all select * from case_file c where c.id in (select gg.id from (${grants}) as gg(id)
+        where not exists (select 1 from case_municipality m where m.case_id = gg.id and m.municipality_code = any(${codes}::text[]))) and not ${inScope}) as c`
     : sql`case_file c`;
   const filters = sql.join(conditions, sql` and `);
   const where = split ? filters : sql`${visible} and ${filters}`;
