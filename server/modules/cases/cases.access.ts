@@ -69,3 +69,9 @@ export async function groupsFor(db: Db, request: FastifyRequest, decision: Decis
 export async function mayUpdate(db: Db, request: FastifyRequest, row: repository.CaseRefRow): Promise<boolean> {
   return (await decide(db, request.actor, 'update', caseRef(row), caseRules)).allowed;
 }
+
+/** Whether the caller may still read the case (no log line: for deciding what to answer after a change that may end their access). */
+export async function mayRead(db: Db, request: FastifyRequest, id: string): Promise<boolean> {
+  const row = await repository.findCaseRef(db, id);
+  return row ? (await decide(db, request.actor, 'read', caseRef(row), caseRules)).allowed : false;
+}

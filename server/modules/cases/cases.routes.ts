@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pageOf, pageQuerySchema } from '@server/core/http/pagination';
 import type { AppContext } from '@server/core/module';
-import { settingsOf } from './cases.access';
+import { mayRead, settingsOf } from './cases.access';
 import * as bulk from './cases.bulk';
 import { actionStatuses, caseAssessments, caseRoles, caseStatuses, caseWorkerRoles, closeReasonCodes, interventionAuthorities, trackKinds, trackMeasures } from './cases.catalogue';
 import * as lists from './cases.lists';
@@ -179,9 +179,25 @@ export const caseRoutes =
 
     app.patch(
       '/cases/:id/tracks/:trackId',
-      { config: recordAccess, schema: { operationId: 'closeCaseTrack', summary: 'Close a track with a reason', tags, params: trackParamsSchema, body: trackCloseSchema, response: { 200: caseSchema } } },
-      async (request) => {
+      {
+        config: recordAccess,
+        schema: {
+          operationId: 'closeCaseTrack',
+          summary: 'Close a track with a reason',
+          description: 'Answers the case (200), or 204 when the caller saw the case only through this track: closing it ended their access.',
+          tags,
+          params: trackParamsSchema,
+          body: trackCloseSchema,
+          response: { 200: caseSchema, 204: z.undefined() },
+        },
+      },
+      async (request, reply) => {
         await tracks.closeTrack(db, request, request.params.id, request.params.trackId, request.body);
+        // The owner's grant ends with its track: the track is closed, there is just nothing left to show them.
+        if (!(await mayRead(db, request, request.params.id))) {
+          request.noPersonalData = true;
+          return reply.status(204).send();
+        }
         return get(request, request.params.id);
       },
     );

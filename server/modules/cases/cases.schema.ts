@@ -264,7 +264,12 @@ export const caseSchema = z
     tracks: z.array(trackSchema).nullable(),
     interventions: z.array(z.object({ id: z.uuid(), authority: interventionAuthoritySchema, organisation, actedAt: dateTime, description: z.string(), recordedBy: actor, recordedAt: dateTime })).nullable(),
     withheld: z.array(caseFieldGroupSchema).describe('Parts of the case not shared with your organisation'),
-    access: z.object({ via: z.enum(['role', 'grant']), grant: z.object({ id: z.uuid(), validUntil: dateTime, legalBasis: z.string(), purpose: z.string() }).nullable() }),
+    access: z.object({
+      via: z.enum(['role', 'grant']),
+      grant: z
+        .object({ id: z.uuid(), validUntil: dateTime, legalBasis: z.string(), legalBasisLabel: z.object({ nl: z.string(), en: z.string() }), purpose: z.string() })
+        .nullable(),
+    }),
     createdAt: dateTime,
     updatedAt: dateTime,
     version: z.number().int(),

@@ -141,7 +141,15 @@ export async function getCase(db: Db, request: FastifyRequest, id: string, purpo
     canRecordIntervention: actor.roles.some((r) => interventionRoles.includes(r)),
     access: {
       via: decision.reason === 'grant' ? 'grant' : 'role',
-      grant: grant ? { id: grant.id, validUntil: new Date(grant.valid_until).toISOString(), legalBasis: grant.legal_basis, purpose: grant.purpose } : null,
+      grant: grant
+        ? {
+            id: grant.id,
+            validUntil: new Date(grant.valid_until).toISOString(),
+            legalBasis: grant.legal_basis,
+            legalBasisLabel: settings.legalBases.find((b) => b.code === grant.legal_basis)?.label ?? { nl: grant.legal_basis, en: grant.legal_basis },
+            purpose: grant.purpose,
+          }
+        : null,
     },
   });
 }

@@ -176,6 +176,16 @@ describe('enrichment, assessment, tracks and closure', () => {
     expect(seen.permissions.update).toBe(false);
     const notice = await db().selectFrom('notification').select('kind').where('record_id', '=', id).where('kind', '=', 'track-assigned').executeTakeFirst();
     expect(notice?.kind).toBe('track-assigned');
+    // The grant names its legal basis in words and why it exists.
+    expect(seen.access.grant.legalBasisLabel.nl).not.toBe(seen.access.grant.legalBasis);
+    expect(seen.access.grant.purpose).toBe('regie over het spoor zorg');
+    // Closing their own track ends the zorgcoördinator's access: the close is done (204), with no refusal in the log.
+    const closed = await t.app.inject({ method: 'PATCH', url: url(id, `/tracks/${seen.tracks[0].id}`), headers: zc.headers, payload: { version: seen.tracks[0].version, status: 'closed', closedReason: 'Overgedragen aan reguliere zorg.' } });
+    expect(closed.statusCode, closed.body).toBe(204);
+    expect((await getCase(af, id)).tracks[0].status).toBe('closed');
+    expect((await t.app.inject({ url: url(id), headers: zc.headers })).statusCode).toBe(404);
+    const denials = await db().selectFrom('access_log').select('id').where('record_id', '=', id).where('action', '=', 'denied').execute();
+    expect(denials).toHaveLength(2); // the two reads refused on purpose above, not one for the close
   });
 
   it('records an acute intervention and tells the municipality and the table members at once, without content in the mail', async () => {

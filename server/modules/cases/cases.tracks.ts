@@ -16,6 +16,8 @@ import type { ActionCreate, InterventionCreate, TrackCreate } from './cases.sche
 import * as tracks from './cases.tracks.repository';
 
 const PURPOSE = 'case coordination (weeg- en monitortafel)';
+/** How a track is named in a grant's purpose (shown to whoever holds it). */
+const trackNames: Record<TrackKind, string> = { care: 'zorg', 'care-criminal': 'zorg en strafrecht', undermining: 'ondermijning (RIEC)', administrative: 'bestuurlijke maatregel', 'local-help': 'lokale hulp' };
 /** A track's owner keeps access while the track runs; the grant is revoked when it closes. */
 const TRACK_GRANT_DAYS = 366;
 
@@ -60,7 +62,7 @@ export async function openTrack(trx: Transaction<Database>, input: OpenTrackInpu
     region_code: input.regionCode,
     case_id: input.caseId,
     organisation_id: owner.id,
-    purpose: `spoor ${input.kind}`,
+    purpose: `regie over het spoor ${trackNames[input.kind]}`,
     legal_basis: basis,
     valid_until: new Date(Date.now() + TRACK_GRANT_DAYS * 86_400_000),
     granted_by: input.actorUserId,

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '@web/core/components/AppLink';
 import { useFormat } from '@web/core/format';
+import { currentLanguage } from '@web/core/i18n';
 import type { Case } from './cases.api';
 import { AcuteMark, CaseStatusBadge, Due } from './CaseMarks';
 import { sortedCaseMunicipalities, urgentConsultationPath } from './cases.rules';
@@ -19,6 +20,7 @@ export function Row({ label, children, testId }: { label: string; children: Reac
 /** What anyone who may open the case sees first: where it stands, whose it is, and on what ground the reader sees it. */
 export function CaseHeader({ item }: { item: Case }) {
   const { t } = useTranslation();
+  const language = currentLanguage();
   const format = useFormat();
   const municipalities = sortedCaseMunicipalities(item);
   const lead = municipalities.find((m) => m.lead);
@@ -33,7 +35,7 @@ export function CaseHeader({ item }: { item: Case }) {
         <Alert type="info" className="schakel-notice" data-testid="grant-notice">
           <Paragraph>
             {item.access.grant
-              ? t('cases.detail.viaGrant', { until: format.dateTime(item.access.grant.validUntil), basis: item.access.grant.legalBasis, purpose: item.access.grant.purpose })
+              ? t('cases.detail.viaGrant', { until: format.dateTime(item.access.grant.validUntil), basis: item.access.grant.legalBasisLabel[language], purpose: item.access.grant.purpose })
               : t('cases.detail.viaGrantUnknown')}
           </Paragraph>
         </Alert>

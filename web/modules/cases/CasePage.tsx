@@ -10,7 +10,7 @@ import { PageHeading } from '@web/core/components/PageHeading';
 import { ErrorState, LoadingState } from '@web/core/components/States';
 import { AssessmentSection } from './AssessmentSection';
 import { type Case, loadCase } from './cases.api';
-import { casesPath, isUuid } from './cases.rules';
+import { casesPath, isUuid, myWorkPath } from './cases.rules';
 import { CaseHeader } from './CaseHeader';
 import { CaseTimeline } from './CaseTimeline';
 import { CloseCaseSection } from './CloseCaseSection';
@@ -39,6 +39,7 @@ function CaseScreen({ id }: { id: string }) {
   const [conflict, setConflict] = useState(0);
   const [reloading, setReloading] = useState(false);
   const [reloaded, setReloaded] = useState(0);
+  const [accessEnded, setAccessEnded] = useState(false);
   const item = current ?? (resource.status === 'ready' ? resource.data : undefined);
   const conflictRef = useRef<HTMLDivElement>(null);
   const reloadedRef = useRef<HTMLDivElement>(null);
@@ -67,13 +68,28 @@ function CaseScreen({ id }: { id: string }) {
       <AppLink to={casesPath}>{t('cases.backToList')}</AppLink>
     </p>
   );
-  if (!valid || !item) {
+  if (accessEnded) {
+    return (
+      <>
+        <PageHeading title={t('cases.detail.accessEndedTitle')} />
+        <FormNotice type="ok">
+          <span data-testid="case-access-ended">{t('cases.detail.accessEnded')}</span>
+        </FormNotice>
+        <p className="schakel-back">
+          <AppLink to={myWorkPath}>{t('cases.detail.toMyWork')}</AppLink>
+        </p>
+      </>
+    );
+  }
+  // A case that does not exist and one the reader may not see answer the same (404): retrying cannot help.
+  const notFound = !valid || (resource.status === 'error' && resource.error.status === 404);
+  if (notFound || !item) {
     return (
       <>
         {back}
-        <PageHeading title={valid ? t('cases.detail.loadingTitle') : t('cases.detail.notFound')} />
-        {!valid ? <Paragraph>{t('cases.detail.notFoundText')}</Paragraph> : null}
-        {valid && resource.status === 'error' ? <ErrorState error={resource.error} onRetry={resource.retry} /> : null}
+        <PageHeading title={notFound ? t('cases.detail.notFound') : t('cases.detail.loadingTitle')} />
+        {notFound ? <Paragraph data-testid="case-not-found">{t('cases.detail.notFoundText')}</Paragraph> : null}
+        {!notFound && resource.status === 'error' ? <ErrorState error={resource.error} onRetry={resource.retry} /> : null}
         {valid && resource.status === 'loading' ? <LoadingState /> : null}
       </>
     );
@@ -86,6 +102,7 @@ function CaseScreen({ id }: { id: string }) {
       setCurrent(next);
     },
     onConflict: () => setConflict((n) => n + 1),
+    onAccessEnded: () => setAccessEnded(true),
   };
   return (
     <>

@@ -7,6 +7,7 @@ import { useFormat } from '@web/core/format';
 import { type Case, type CaseEvent, loadTimeline } from './cases.api';
 import { caseAssessments, isCloseReasonCode, isTrackKind } from './cases.rules';
 import { useCaseCatalogue, useSourceLabel } from './useCaseData';
+import { useDateFormat } from './useDateFormat';
 
 const knownKinds = new Set([
   'created', 'changed', 'signal-joined', 'assigned', 'assessed', 'closed', 'reopened', 'source-checked', 'consulted', 'handover-requested', 'handover-decided',
@@ -18,6 +19,7 @@ const knownKinds = new Set([
 export function CaseTimeline({ item }: { item: Case }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const formatDate = useDateFormat();
   const sourceLabel = useSourceLabel(useCaseCatalogue());
   const events = useResource(`case-events:${item.id}:${item.version}:${item.updatedAt}`, (abort) => loadTimeline(item.id, abort));
 
@@ -32,7 +34,7 @@ export function CaseTimeline({ item }: { item: Case }) {
     if (typeof d.owner === 'string') lines.push(t('cases.timeline.owner', { name: d.owner }));
     if (isCloseReasonCode(d.reasonCode)) lines.push(t(`cases.closeReasons.${d.reasonCode}`));
     if (typeof d.reason === 'string' && d.reason) lines.push(d.reason);
-    if (typeof d.dueOn === 'string') lines.push(t('cases.timeline.dueOn', { date: d.dueOn }));
+    if (typeof d.dueOn === 'string') lines.push(t('cases.timeline.dueOn', { date: formatDate(d.dueOn) }));
     if (typeof d.status === 'string' && ['done', 'cancelled', 'open'].includes(d.status)) lines.push(t(`cases.actions.statuses.${d.status as 'done'}`));
     return lines;
   };

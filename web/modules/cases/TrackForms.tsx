@@ -65,7 +65,7 @@ export function ActionForm({ prefix, organisations, onSave, onDone, onConflict }
 }
 
 /** Closing a track needs a reason; the case can close once every track is closed. */
-export function CloseTrackForm({ prefix, onSave, onDone, onConflict }: FormProps<string> & { prefix: string }) {
+export function CloseTrackForm({ prefix, onSave, onDone, onConflict }: { prefix: string; onSave(reason: string): Promise<Case | undefined>; onDone(next: Case | undefined): void; onConflict(): void }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const form = useCaseForm<'closedReason'>(['closedReason']);

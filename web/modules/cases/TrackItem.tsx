@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable, RowHeader } from '@web/core/components/DataTable';
 import { useFormat } from '@web/core/format';
-import { type Case, changeCase } from './cases.api';
+import { type Case, changeCase, closeTrack } from './cases.api';
 import { CaseFormFeedback, Disclosure, DoneIcon, DoneNotice } from './CaseFormParts';
 import { Due } from './CaseMarks';
 import { isClosed, sortedActions, type Track, type TrackAction } from './cases.rules';
@@ -17,10 +17,11 @@ interface TrackItemProps {
   organisations: Organisation[];
   onChanged(next: Case): void;
   onConflict(): void;
+  onAccessEnded?(): void;
 }
 
 /** One track: kind, owner, status, its actions (owner, due date, overdue, done) and, where permitted, its forms. */
-export function TrackItem({ item, track, organisations, onChanged, onConflict }: TrackItemProps) {
+export function TrackItem({ item, track, organisations, onChanged, onConflict, onAccessEnded }: TrackItemProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const [done, setDone] = useState<{ what: 'action' | 'done' | 'closed'; n: number }>();
@@ -84,8 +85,12 @@ export function TrackItem({ item, track, organisations, onChanged, onConflict }:
             {() => (
               <CloseTrackForm
                 prefix={`track-${track.id.slice(0, 8)}`}
-                onSave={(closedReason) => changeCase(item.id, `/tracks/${encodeURIComponent(track.id)}`, { version: track.version, status: 'closed', closedReason }, 'PATCH')}
+                onSave={(closedReason) => closeTrack(item.id, track.id, { version: track.version, status: 'closed', closedReason })}
                 onDone={(next) => {
+                  if (!next) {
+                    onAccessEnded?.();
+                    return;
+                  }
                   onChanged(next);
                   report('closed');
                 }}

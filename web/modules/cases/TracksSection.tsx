@@ -16,7 +16,7 @@ type Field = 'kind' | 'ownerOrganisationId' | 'measure' | 'note';
 const ids: Record<Field, string> = { kind: 'track-kind', ownerOrganisationId: 'track-owner', measure: 'track-measure', note: 'track-note' };
 
 /** The tracks that run in parallel, each with its owner, status and actions; the case closes when all are closed. */
-export function TracksSection({ item, onChanged, onConflict }: CaseSectionProps) {
+export function TracksSection({ item, onChanged, onConflict, onAccessEnded }: CaseSectionProps) {
   const { t } = useTranslation();
   const { me } = useSession();
   const tracks = item.tracks ?? [];
@@ -29,7 +29,7 @@ export function TracksSection({ item, onChanged, onConflict }: CaseSectionProps)
       {tracks.length === 0 ? <Paragraph>{t('cases.tracks.empty')}</Paragraph> : null}
       <div className="schakel-case-tracks" data-testid="tracks">
         {tracks.map((track) => (
-          <TrackItem key={track.id} item={item} track={track} organisations={list} onChanged={onChanged} onConflict={onConflict} />
+          <TrackItem key={track.id} item={item} track={track} organisations={list} onChanged={onChanged} onConflict={onConflict} {...(onAccessEnded ? { onAccessEnded } : {})} />
         ))}
       </div>
       <DoneNotice n={opened}>{t('cases.tracks.opened')}</DoneNotice>

@@ -96,6 +96,11 @@ export async function changeCase(id: string, path: string, body: unknown, method
   return apiRequest<Case>(caseUrl(id, path), { method, body });
 }
 
+/** Closing a track: the case as it is now, or undefined (204) when the caller saw the case only through this track. */
+export async function closeTrack(id: string, trackId: string, body: { version: number; status: 'closed'; closedReason: string }): Promise<Case | undefined> {
+  return apiRequest<Case | undefined>(caseUrl(id, `/tracks/${encodeURIComponent(trackId)}`), { method: 'PATCH', body });
+}
+
 export async function loadTimeline(id: string, signal: AbortSignal): Promise<CaseEvent[]> {
   return (await apiRequest<CaseTimeline>(caseUrl(id, '/events'), { signal }))._embedded.events;
 }

@@ -10,6 +10,8 @@ export interface CaseSectionProps {
   item: Case;
   onChanged(next: Case): void;
   onConflict(): void;
+  /** The change ended the reader's own access (their organisation's track closed). */
+  onAccessEnded?(): void;
 }
 
 /**
