@@ -71,7 +71,7 @@ export function searchCases(db: Db, request: FastifyRequest, body: CaseSearch, p
 }
 
 /** My work: cases assigned to me, actions for me or my organisation, hand-overs waiting for my municipalities. */
-export async function myWork(db: Db, request: FastifyRequest) {
+export async function myWork(db: Db, request: FastifyRequest, options: { log: boolean } = { log: true }) {
   const actor = request.actor!;
   const settings = await settingsOf(db, actor.regionCode);
   const today = localDate(new Date(), settings.timezone);
@@ -85,7 +85,7 @@ export async function myWork(db: Db, request: FastifyRequest) {
   const caseItems = cases.rows.map((r) => summary(r, actor, today));
   const actionItems = actions.map((a) => ({ ...presentAction(a, today, actor), caseId: a.case_id, caseReference: a.case_reference, trackKind: a.track_kind }));
   const handoverItems = handovers.map((h) => ({ id: h.id, caseId: h.case_id, caseReference: h.reference, from: h.from_municipality_code, to: h.to_municipality_code, dueOn: h.due_on, overdue: h.due_on < today }));
-  await writeAccessLog(db, request, { action: 'read', outcome: 'success', recordType: 'my-work', purpose: CASE_PURPOSE, reason: `${caseItems.length} cases, ${actionItems.length} actions, ${handoverItems.length} hand-overs` });
+  if (options.log) await writeAccessLog(db, request, { action: 'read', outcome: 'success', recordType: 'my-work', purpose: CASE_PURPOSE, reason: `${caseItems.length} cases, ${actionItems.length} actions, ${handoverItems.length} hand-overs` });
   const overdue = caseItems.filter((c) => c.overdue).length + actionItems.filter((a) => a.overdue).length + handoverItems.filter((h) => h.overdue).length;
   return {
     cases: caseItems,
@@ -97,7 +97,8 @@ export async function myWork(db: Db, request: FastifyRequest) {
 
 /** Counts for the navigation badge (no personal data, so no access-log line for a 20-second poll). */
 export async function myWorkCounts(db: Db, request: FastifyRequest) {
-  const work = await myWork(db, request);
+  // Only numbers leave: the navigation polls this every minute, and a count is not a read of anyone's data.
+  const work = await myWork(db, request, { log: false });
   const { cases, actions, handovers, overdue } = work.counts;
   return { cases, actions, handovers, overdue, total: cases + actions + handovers };
 }

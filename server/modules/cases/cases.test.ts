@@ -223,8 +223,13 @@ describe('work list, search, my work, bulk and export', () => {
     const work = await t.app.inject({ url: '/api/v1/my-work', headers: af.headers });
     expect(work.statusCode, work.body).toBe(200);
     expect(work.json().cases.map((c: { id: string }) => c.id)).toContain(mine.id);
+    const logged = async () => (await db().selectFrom('access_log').select('id').where('record_type', '=', 'my-work').where('user_id', '=', afId).execute()).length;
+    const before = await logged();
     const counts = await t.app.inject({ url: '/api/v1/my-work/counts', headers: af.headers });
     expect(counts.json().total).toBeGreaterThanOrEqual(1);
+    // The navigation's poll: numbers only, no personal data in the answer, so no line in the access log.
+    expect(Object.keys(counts.json()).sort()).toEqual(['actions', 'cases', 'handovers', 'overdue', 'total']);
+    expect(await logged()).toBe(before);
   });
 
   it('assigns and closes in bulk, each case on its own, and exports selected cases as CSV with each export logged', async () => {
