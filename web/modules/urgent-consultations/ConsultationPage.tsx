@@ -11,7 +11,8 @@ import { PageHeading } from '@web/core/components/PageHeading';
 import { ErrorState, LoadingState } from '@web/core/components/States';
 import { useFormat } from '@web/core/format';
 import { useSession } from '@web/core/session';
-import { casePath, TextareaField, useLegalBasisLabel, useRegionLegalBases } from '@web/modules/weegtafel';
+import { casePath, useLegalBasisLabel, useRegionLegalBases } from '@web/modules/weegtafel';
+import { TextAreaField } from '@web/core/components/FormParts';
 import { ConsultationStatus } from './ConsultationMarks';
 import { type Consultation, contribute, loadConsultation, recordAdvice } from './urgent-consultations.api';
 import { caseConsultationsPath, isAdviceConflict, isUuid, myConsultationsPath, textError } from './urgent-consultations.rules';
@@ -225,7 +226,7 @@ function ContributionForm({ consultation, onDone, onConflict }: ChangeProps) {
       <form className="schakel-form" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="contribute-heading" data-testid="contribution-form">
         <ErrorSummary ref={ref} id="contribution-errors" level={3} items={message ? [{ target: id, message }] : []} />
         {failure ? <FormFailure ref={ref} error={failure} heading={t('urgentConsultations.thread.contributeFailed')} /> : null}
-        <TextareaField id={id} label={t('urgentConsultations.thread.contributionText')} description={t('urgentConsultations.thread.contributionHint')} value={text} onValue={setText} error={message} rows={3} />
+        <TextAreaField id={id} label={t('urgentConsultations.thread.contributionText')} description={t('urgentConsultations.thread.contributionHint')} value={text} onValue={setText} error={message} rows={3} />
         <Button type="submit" appearance="primary-action-button" busy={busy} aria-disabled={busy || undefined} data-testid="add-contribution">
           {t('urgentConsultations.thread.submitContribution')}
         </Button>
@@ -288,7 +289,7 @@ function Advice({ consultation, onDone, onConflict }: ChangeProps) {
       <form className="schakel-form" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="advice-heading" data-testid="advice-form">
         <ErrorSummary ref={ref} id="advice-errors" level={3} items={message ? [{ target: id, message }] : []} />
         {failure ? <FormFailure ref={ref} error={failure} heading={t('urgentConsultations.thread.adviceFailed')} /> : null}
-        <TextareaField id={id} label={t('urgentConsultations.thread.adviceText')} value={text} onValue={setText} error={message} rows={4} />
+        <TextAreaField id={id} label={t('urgentConsultations.thread.adviceText')} value={text} onValue={setText} error={message} rows={4} />
         <Button type="submit" appearance="primary-action-button" busy={busy} aria-disabled={busy || undefined} data-testid="record-advice">
           {t('urgentConsultations.thread.submitAdvice')}
         </Button>

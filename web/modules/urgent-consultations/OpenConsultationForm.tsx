@@ -7,7 +7,8 @@ import { type ApiError, toApiError } from '@web/core/api/client';
 import { FormFailure, useSubmitFeedback } from '@web/core/components/FormFeedback';
 import { ErrorSummary } from '@web/core/components/FormParts';
 import { useSession } from '@web/core/session';
-import { SelectField, TextareaField, useLegalBasisLabel, useOrganisations, useRegionLegalBases } from '@web/modules/weegtafel';
+import { useLegalBasisLabel, useOrganisations, useRegionLegalBases } from '@web/modules/weegtafel';
+import { SelectField, TextAreaField } from '@web/core/components/FormParts';
 import { openConsultation } from './urgent-consultations.api';
 import { consultationPath, emptyOpenDraft, type InviteeDraft, type OpenDraft, openDraftErrors, type OpenErrors, openErrorsFrom, openInputOf } from './urgent-consultations.rules';
 
@@ -82,7 +83,7 @@ export function OpenConsultationForm({ caseId }: { caseId: string }) {
       <form className="schakel-form" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="open-consultation" data-testid="open-consultation-form">
         <ErrorSummary ref={ref} id="mdo-errors" items={summary} />
         {failure ? <FormFailure ref={ref} error={failure} heading={t('urgentConsultations.open.failed')} /> : null}
-        <TextareaField id={fieldId('question')} label={t('urgentConsultations.open.question')} description={t('urgentConsultations.open.questionHint')} value={draft.question} onValue={(question) => setDraft({ ...draft, question })} error={message('question')} />
+        <TextAreaField id={fieldId('question')} label={t('urgentConsultations.open.question')} description={t('urgentConsultations.open.questionHint')} value={draft.question} onValue={(question) => setDraft({ ...draft, question })} error={message('question')}  rows={4} />
         {draft.invitees.map((invitee, index) => (
           <Fieldset key={index} className="schakel-fieldset schakel-mdo-invitee" data-testid="invitee-fields">
             <FieldsetLegend>{t('urgentConsultations.open.inviteeLegend', { n: index + 1 })}</FieldsetLegend>
@@ -92,7 +93,7 @@ export function OpenConsultationForm({ caseId }: { caseId: string }) {
               value={invitee.organisationId}
               onValue={(organisationId) => setInvitee(index, { organisationId })}
               error={message(`invitees.${index}.organisationId`)}
-              options={[{ value: '', label: t('urgentConsultations.open.choose') }, ...orgs.map((o) => ({ value: o.id, label: o.name }))]}
+              choices={[{ value: '', label: t('urgentConsultations.open.choose') }, ...orgs.map((o) => ({ value: o.id, label: o.name }))]}
             />
             <SelectField
               id={fieldId(`invitees.${index}.legalBasis`)}
@@ -101,7 +102,7 @@ export function OpenConsultationForm({ caseId }: { caseId: string }) {
               value={invitee.legalBasis}
               onValue={(legalBasis) => setInvitee(index, { legalBasis })}
               error={message(`invitees.${index}.legalBasis`)}
-              options={[{ value: '', label: t('urgentConsultations.open.useRecorded') }, ...options.map((o) => ({ value: o.code, label: label(o.code) }))]}
+              choices={[{ value: '', label: t('urgentConsultations.open.useRecorded') }, ...options.map((o) => ({ value: o.code, label: label(o.code) }))]}
             />
             {draft.invitees.length > 1 ? (
               <Button appearance="subtle-button" onClick={() => setDraft({ ...draft, invitees: draft.invitees.filter((_, i) => i !== index) })}>

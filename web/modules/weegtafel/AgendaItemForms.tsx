@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { type ApiError, toApiError } from '@web/core/api/client';
 import { FormFailure, useSubmitFeedback } from '@web/core/components/FormFeedback';
 import { ErrorSummary } from '@web/core/components/FormParts';
-import { SelectField, TextareaField } from './Fields';
+import { SelectField, TextAreaField } from '@web/core/components/FormParts';
 import type { SessionChanges } from './SessionPage';
 import { type AgendaItem, recordDecision, type Session, updateSummary } from './weegtafel.api';
 import {
@@ -64,7 +64,7 @@ export function SummaryForm({ session, item, changes }: ItemFormProps) {
     <form className="schakel-form schakel-wt-subform" noValidate onSubmit={(event) => void submit(event)} aria-label={t('weegtafel.item.summaryFormLabel', { reference: item.caseReference })} data-testid="summary-form">
       <ErrorSummary ref={ref} id={`${id}-errors`} level={3} items={message ? [{ target: id, message }] : []} />
       {failure ? <FormFailure ref={ref} error={failure} heading={t('weegtafel.item.summaryFailed')} /> : null}
-      <TextareaField id={id} label={t('weegtafel.item.summary', { reference: item.caseReference })} description={t('weegtafel.item.summaryHint')} value={summary} onValue={setSummary} error={message} />
+      <TextAreaField id={id} label={t('weegtafel.item.summary', { reference: item.caseReference })} description={t('weegtafel.item.summaryHint')} value={summary} onValue={setSummary} error={message}  rows={4} />
       <Button type="submit" appearance="secondary-action-button" busy={busy} aria-disabled={busy || undefined} data-testid="save-summary">
         {t('weegtafel.item.saveSummary')}
       </Button>
@@ -139,7 +139,7 @@ export function DecisionForm({ session, item, changes, organisations, trackKinds
       <Paragraph className="schakel-hint">{t('weegtafel.decision.hint')}</Paragraph>
       <ErrorSummary ref={ref} id={`${base}-errors`} level={3} items={summary} />
       {failure ? <FormFailure ref={ref} error={failure} heading={t('weegtafel.decision.failed')} /> : null}
-      <TextareaField id={fieldId('text')} label={t('weegtafel.decision.text')} value={draft.text} onValue={(text) => setDraft({ ...draft, text })} error={message('text')} rows={3} />
+      <TextAreaField id={fieldId('text')} label={t('weegtafel.decision.text')} value={draft.text} onValue={(text) => setDraft({ ...draft, text })} error={message('text')} rows={3} />
       {draft.tracks.map((track, index) => (
         <Fieldset key={index} className="schakel-fieldset schakel-wt-track" data-testid="track-fields">
           <FieldsetLegend>{t('weegtafel.decision.trackLegend', { n: index + 1 })}</FieldsetLegend>
@@ -149,7 +149,7 @@ export function DecisionForm({ session, item, changes, organisations, trackKinds
             value={track.kind}
             onValue={(kind) => setTrack(index, { kind: kind as TrackDraft['kind'], ...(kind === 'administrative' ? {} : { measure: '' }) })}
             error={message(`tracks.${index}.kind`)}
-            options={[choose, ...trackKinds.map((kind) => ({ value: kind, label: t(`weegtafel.trackKinds.${kind as 'care'}`) }))]}
+            choices={[choose, ...trackKinds.map((kind) => ({ value: kind, label: t(`weegtafel.trackKinds.${kind as 'care'}`) }))]}
           />
           <SelectField
             id={fieldId(`tracks.${index}.ownerOrganisationId`)}
@@ -157,7 +157,7 @@ export function DecisionForm({ session, item, changes, organisations, trackKinds
             value={track.ownerOrganisationId}
             onValue={(ownerOrganisationId) => setTrack(index, { ownerOrganisationId })}
             error={message(`tracks.${index}.ownerOrganisationId`)}
-            options={[choose, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
+            choices={[choose, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
           />
           {track.kind === 'administrative' ? (
             <SelectField
@@ -166,7 +166,7 @@ export function DecisionForm({ session, item, changes, organisations, trackKinds
               value={track.measure}
               onValue={(measure) => setTrack(index, { measure: measure as TrackDraft['measure'] })}
               error={message(`tracks.${index}.measure`)}
-              options={[choose, ...trackMeasures.map((m) => ({ value: m, label: t(`weegtafel.measures.${m as 'closure'}`) }))]}
+              choices={[choose, ...trackMeasures.map((m) => ({ value: m, label: t(`weegtafel.measures.${m as 'closure'}`) }))]}
             />
           ) : null}
           <Button appearance="subtle-button" onClick={() => setDraft({ ...draft, tracks: draft.tracks.filter((_, i) => i !== index) })}>

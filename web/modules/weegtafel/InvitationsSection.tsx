@@ -8,7 +8,7 @@ import { CellNote, DataTable, RowHeader } from '@web/core/components/DataTable';
 import { FormFailure, useSubmitFeedback } from '@web/core/components/FormFeedback';
 import { ErrorSummary } from '@web/core/components/FormParts';
 import { useFormat } from '@web/core/format';
-import { SelectField } from './Fields';
+import { SelectField } from '@web/core/components/FormParts';
 import type { SessionChanges } from './SessionPage';
 import { useLegalBasisLabel } from './useTableChoices';
 import { invite, type LegalBasisEntry, type LegalBasisOption, type Session, withdrawInvitation } from './weegtafel.api';
@@ -133,7 +133,7 @@ function InviteForm({ session, changes, organisations, options, recorded }: { se
           setErrors({});
         }}
         error={message('organisationId')}
-        options={[{ value: '', label: t('weegtafel.decision.choose') }, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
+        choices={[{ value: '', label: t('weegtafel.decision.choose') }, ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
       />
       <SelectField
         id={ids.legalBasis}
@@ -142,7 +142,7 @@ function InviteForm({ session, changes, organisations, options, recorded }: { se
         value={legalBasis}
         onValue={setLegalBasis}
         error={message('legalBasis')}
-        options={[{ value: '', label: t('weegtafel.invitations.useRecorded') }, ...options.map((o) => ({ value: o.code, label: label(o.code) }))]}
+        choices={[{ value: '', label: t('weegtafel.invitations.useRecorded') }, ...options.map((o) => ({ value: o.code, label: label(o.code) }))]}
       />
       <Button type="submit" appearance="primary-action-button" busy={busy} aria-disabled={busy || undefined} data-testid="invite">
         {t('weegtafel.invitations.submit')}

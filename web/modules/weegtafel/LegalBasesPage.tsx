@@ -11,7 +11,7 @@ import { PageHeading } from '@web/core/components/PageHeading';
 import { ErrorState, LoadingState } from '@web/core/components/States';
 import { useFormat } from '@web/core/format';
 import { useSession } from '@web/core/session';
-import { SelectField, TextareaField } from './Fields';
+import { SelectField, TextAreaField } from '@web/core/components/FormParts';
 import { useLegalBasisLabel, useOrganisations, usePartnerLegalBases } from './useTableChoices';
 import { type LegalBasisList, loadLegalBases, recordLegalBasis } from './weegtafel.api';
 import { defaultLegalBasis, mayRecordLegalBasisFor, sessionsPath } from './weegtafel.rules';
@@ -174,7 +174,7 @@ function RecordForm({ list, organisations, onSaved }: { list: LegalBasisList; or
             setNote(list._embedded.legalBases.find((e) => e.organisation.id === id)?.note ?? '');
           }}
           error={message('organisationId')}
-          options={[...(only ? [] : [{ value: '', label: t('weegtafel.decision.choose') }]), ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
+          choices={[...(only ? [] : [{ value: '', label: t('weegtafel.decision.choose') }]), ...organisations.map((o) => ({ value: o.id, label: o.name }))]}
         />
         <SelectField
           id={ids.legalBasis}
@@ -182,9 +182,9 @@ function RecordForm({ list, organisations, onSaved }: { list: LegalBasisList; or
           value={legalBasis}
           onValue={setLegalBasis}
           error={message('legalBasis')}
-          options={[{ value: '', label: t('weegtafel.decision.choose') }, ...list.options.map((o) => ({ value: o.code, label: label(o.code) }))]}
+          choices={[{ value: '', label: t('weegtafel.decision.choose') }, ...list.options.map((o) => ({ value: o.code, label: label(o.code) }))]}
         />
-        <TextareaField id={ids.note} label={t('weegtafel.legalBases.note')} description={t('weegtafel.legalBases.noteHint')} value={note} onValue={setNote} error={message('note')} rows={2} />
+        <TextAreaField id={ids.note} label={t('weegtafel.legalBases.note')} description={t('weegtafel.legalBases.noteHint')} value={note} onValue={setNote} error={message('note')} rows={2} />
         <Button type="submit" appearance="primary-action-button" busy={busy} aria-disabled={busy || undefined} data-testid="save-legal-basis">
           {t('weegtafel.legalBases.save')}
         </Button>

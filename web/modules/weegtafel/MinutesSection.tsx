@@ -6,7 +6,7 @@ import { ConfirmAction } from '@web/core/components/ConfirmAction';
 import { FormFailure, useSubmitFeedback } from '@web/core/components/FormFeedback';
 import { ErrorSummary } from '@web/core/components/FormParts';
 import { useFormat } from '@web/core/format';
-import { TextareaField } from './Fields';
+import { TextAreaField } from '@web/core/components/FormParts';
 import type { SessionChanges } from './SessionPage';
 import { addAmendment, confirmMinutes, type Session, updateSession } from './weegtafel.api';
 import type { sessionActions } from './weegtafel.rules';
@@ -144,7 +144,7 @@ function AmendmentForm({ session, changes }: { session: Session; changes: Sessio
     <form className="schakel-form schakel-wt-subform" noValidate onSubmit={(event) => void submit(event)} aria-label={t('weegtafel.minutes.amend')} data-testid="amendment-form">
       <ErrorSummary ref={ref} id="amendment-errors" level={3} items={message ? [{ target: id, message }] : []} />
       {failure ? <FormFailure ref={ref} error={failure} heading={t('weegtafel.minutes.amendFailed')} /> : null}
-      <TextareaField id={id} label={t('weegtafel.minutes.amendmentText')} description={t('weegtafel.minutes.amendmentHint')} value={text} onValue={setText} error={message} rows={3} />
+      <TextAreaField id={id} label={t('weegtafel.minutes.amendmentText')} description={t('weegtafel.minutes.amendmentHint')} value={text} onValue={setText} error={message} rows={3} />
       <Button type="submit" appearance="primary-action-button" busy={busy} aria-disabled={busy || undefined} data-testid="add-amendment">
         {t('weegtafel.minutes.amend')}
       </Button>

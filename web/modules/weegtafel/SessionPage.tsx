@@ -13,7 +13,7 @@ import { useSession } from '@web/core/session';
 import { AgendaSection } from './AgendaSection';
 import { AttendanceSection } from './AttendanceSection';
 import { CandidatesSection } from './CandidatesSection';
-import { ConflictAlert } from './Fields';
+import { ConflictAlert } from './ConflictAlert';
 import { InvitationsSection } from './InvitationsSection';
 import { MinutesSection } from './MinutesSection';
 import { SessionDetails } from './SessionDetails';

@@ -26,6 +26,5 @@ export const weegtafelModule: WebModule = {
 };
 
 // For the spoed-MDO screens, which invite partners on a legal basis in the same way.
-export { SelectField, TextareaField } from './Fields';
 export { useLegalBasisLabel, useOrganisations, useRegionLegalBases } from './useTableChoices';
 export { casePath } from './weegtafel.rules';
