@@ -52,17 +52,39 @@ export async function lockSource(trx: Transaction<Database>, regionCode: string,
   await sql`select pg_advisory_xact_lock(hashtext(${`signal-import:${regionCode}:${source}`}))`.execute(trx);
 }
 
-export async function insertRecords(
+export interface RecordRow {
+  source_id: string;
+  signal_id: string;
+  fingerprint: string;
+  field_hashes: Record<string, string>;
+  line: number;
+}
+
+/**
+ * Inserts or updates the import record of each source, 5,000 to a statement. A pipeline of two:
+ * `toRow` (which hashes every field) runs for the next statement while PostgreSQL executes the
+ * one before; the pause after sending lets the event loop pass the statement on to the socket.
+ */
+export async function insertRecords<T>(
   trx: Transaction<Database>,
-  rows: { region_code: string; channel: ImportSource; source_id: string; signal_id: string; fingerprint: string; field_hashes: Record<string, string>; import_id: string; line: number }[],
+  batch: { regionCode: string; channel: ImportSource; importId: string },
+  sources: T[],
+  toRow: (source: T) => RecordRow,
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += 5_000) {
-    await sql`insert into import_record (region_code, channel, source_id, signal_id, fingerprint, field_hashes, import_id, line)
-      select * from jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + 5_000))}::jsonb) as r(region_code text, channel text,
-        source_id text, signal_id uuid, fingerprint text, field_hashes jsonb, import_id uuid, line integer)
+  let running: Promise<unknown> | undefined;
+  for (let i = 0; i < sources.length; i += 5_000) {
+    const rows = JSON.stringify(sources.slice(i, i + 5_000).map(toRow));
+    await running;
+    running = sql`insert into import_record (region_code, channel, source_id, signal_id, fingerprint, field_hashes, import_id, line)
+      select ${batch.regionCode}, ${batch.channel}, source_id, signal_id, fingerprint, field_hashes, ${batch.importId}::uuid, line
+      from json_to_recordset(${rows}::json) as r(source_id text, signal_id uuid, fingerprint text, field_hashes jsonb, line integer)
       on conflict (region_code, channel, source_id) do update set signal_id = excluded.signal_id, fingerprint = excluded.fingerprint,
         field_hashes = excluded.field_hashes, import_id = excluded.import_id, line = excluded.line, updated_at = now()`.execute(trx);
+    // Awaited in the next round; until then a failure must not count as unhandled.
+    running.catch(() => undefined);
+    await new Promise((resolve) => setImmediate(resolve));
   }
+  await running;
 }
 
 export async function insertSourceChangedEvents(

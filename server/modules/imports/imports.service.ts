@@ -187,24 +187,22 @@ async function write(
     channel: source,
     eventDetail: { source, importId: batch.id, line: row.line, importedBy: batch.actorUserId },
   }));
-  const recorded = await recordSignalsBulk(trx, inputs, { onProgress: progress });
+  const recorded = await recordSignalsBulk(trx, inputs, { onProgress: progress, ids: 'time-ordered' });
   lap('signals');
   const alreadyThere = recorded.filter((r) => !r.created).length;
-  const record = (row: Analysis['create'][number], signalId: string) => ({
-    region_code: batch.regionCode,
-    channel: source,
+  // The signal each line became (or already was), in the order of the file.
+  const records: { row: Analysis['create'][number]; signalId: string }[] = [
+    ...analysis.create.map((row, i) => ({ row, signalId: recorded[i]!.id })),
+    ...analysis.link.map((l) => ({ row: l.row, signalId: l.signalId })),
+    ...analysis.update.map((u) => ({ row: u.row, signalId: u.signalId })),
+  ];
+  await repository.insertRecords(trx, { regionCode: batch.regionCode, channel: source, importId: batch.id }, records, ({ row, signalId }) => ({
     source_id: row.sourceId,
     signal_id: signalId,
     fingerprint: row.fingerprint,
     field_hashes: fieldHashesOf(row),
-    import_id: batch.id,
     line: row.line,
-  });
-  await repository.insertRecords(trx, [
-    ...analysis.create.map((row, i) => record(row, recorded[i]!.id)),
-    ...analysis.link.map((l) => record(l.row, l.signalId)),
-    ...analysis.update.map((u) => record(u.row, u.signalId)),
-  ]);
+  }));
   lap('records');
   // An update does not overwrite a signal that triage may have edited: the new values go on its timeline.
   await repository.insertSourceChangedEvents(
