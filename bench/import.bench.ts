@@ -39,7 +39,9 @@ await withBenchDatabase(async (databaseUrl) => {
       const { rows: r } = await sql<{ t: string; n: number }>`
         select 'signal' as t, count(*)::int as n from signal union all select 'signal_person', count(*)::int from signal_person
         union all select 'signal_location', count(*)::int from signal_location union all select 'signal_key', count(*)::int from signal_key
-        union all select 'signal_event', count(*)::int from signal_event union all select 'import_record', count(*)::int from import_record`.execute(database.db);
+        union all select 'signal_event', count(*)::int from signal_event union all select 'import_record', count(*)::int from import_record
+        union all select 'signal_municipality', count(*)::int from signal_municipality union all select 'signal_business', count(*)::int from signal_business
+        union all select 'signal_vehicle', count(*)::int from signal_vehicle`.execute(database.db);
       return Object.fromEntries(r.map((x) => [x.t, x.n]).sort());
     };
 
@@ -74,7 +76,10 @@ await withBenchDatabase(async (databaseUrl) => {
       console.log(
         `  ${label.padEnd(10)} ${run.seconds.toFixed(1).padStart(6)} s wall · CPU ${run.nodeCpu.toFixed(1)} s Node + ${run.pgCpu.toFixed(1)} s PostgreSQL = ${(run.nodeCpu + run.pgCpu).toFixed(1)} s  ${JSON.stringify(counts)}${goal ? `  (goal < ${goal} s: wall ${run.seconds < goal ? 'met' : 'NOT met'}, CPU ${run.nodeCpu + run.pgCpu < goal ? 'met' : 'NOT met'})` : ''}`,
       );
+    const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+    const loadBefore = loadAverage();
     const first = await timed(false);
+    const loadAfterImport = loadAverage();
     const afterFirst = await counts();
     const dry = await timed(true);
     const second = await timed(false);
@@ -84,7 +89,7 @@ await withBenchDatabase(async (databaseUrl) => {
     console.log(`import · ${new Date().toISOString()} · ${machine()} · PostgreSQL`);
     console.log(`file: ${rows.toLocaleString('en')} rows, ${(bytes.byteLength / 1_048_576).toFixed(1)} MB (generated in ${generatedIn.toFixed(1)} s)`);
     console.log(`rows written by the import: ${JSON.stringify(afterFirst)}`);
-    console.log(`load average at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+    console.log(`load average (1, 5, 15 min) before the import: ${loadBefore} · after it: ${loadAfterImport} · at the end: ${loadAverage()}`);
     line('import', first, first.result.counts, 20);
     line('dry-run', dry, dry.result.report.counts);
     line('re-import', second, second.result.counts, 10);

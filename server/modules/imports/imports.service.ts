@@ -190,7 +190,7 @@ async function write(
   const recorded = await recordSignalsBulk(trx, inputs, { onProgress: progress, ids: 'time-ordered' });
   lap('signals');
   const alreadyThere = recorded.filter((r) => !r.created).length;
-  // The signal each line became (or already was), in the order of the file.
+  // Per line: the signal it became (or that a concurrent insert made first), was linked to, or updates.
   const records: { row: Analysis['create'][number]; signalId: string }[] = [
     ...analysis.create.map((row, i) => ({ row, signalId: recorded[i]!.id })),
     ...analysis.link.map((l) => ({ row: l.row, signalId: l.signalId })),
