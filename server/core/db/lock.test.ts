@@ -30,6 +30,7 @@ describe('PGlite data directory lock', () => {
     lock.release();
   });
 
+  // Spawning the CLI (tsx, PGlite with its extensions) takes tens of seconds on a busy CI machine.
   it('makes a second process fail at once with a clear message and exit code 3', () => {
     const dir = mkdtempSync(join(tmpdir(), 'schakel-lock-'));
     const lock = lockDataDir(dir);
@@ -49,11 +50,11 @@ describe('PGlite data directory lock', () => {
     expect(ok.stderr).toBe('');
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain('Migrated: 0001_reference_data');
-  });
+  }, 120_000);
 
   it('stops with exit code 2 and names the variable when the configuration is invalid', () => {
     const result = cli(['migrate'], { PORT: 'abc' });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('PORT="abc": allowed: a whole number from 0 to 65535');
-  });
+  }, 120_000);
 });
