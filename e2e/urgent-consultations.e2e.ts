@@ -1,54 +1,19 @@
-import { mkdir } from 'node:fs/promises';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { recordSignal } from '@server/modules/signals';
-import { axeViolations, browserSuite, type BrowserPage, demoAccount, focused, logInThroughApi, waitForPage } from './support/harness';
+import { apiCall, expectAccessibleInBothLanguages, openAs as openAsIn, shot as shotIn, signalArrives } from './support/cases';
+import { browserSuite, demoAccount, focused, waitForPage } from './support/harness';
 
 const suite = browserSuite();
 const SHOTS = '/tmp/shots-urgent-consultations';
 const db = () => suite.app.test.prepared.database.db;
 const region = () => suite.app.test.config.SCHAKEL_REGION;
+const openAs = (role: Parameters<typeof demoAccount>[1], path: string) => openAsIn(suite, role, path);
+const shot = (page: Parameters<typeof shotIn>[0], name: string) => shotIn(page, SHOTS, name);
 
-async function openAs(role: Parameters<typeof demoAccount>[1], path: string): Promise<BrowserPage> {
-  const session = await suite.open('/');
-  await logInThroughApi(session.context, demoAccount(suite.app, role));
-  await session.page.goto(path);
-  await waitForPage(session.page);
-  return session;
-}
-
-async function expectAccessibleInBothLanguages(page: Page): Promise<void> {
-  expect(await axeViolations(page), 'nl').toEqual([]);
-  await page.getByRole('button', { name: 'English' }).click();
-  await page.waitForFunction(() => document.documentElement.lang === 'en');
-  expect(await axeViolations(page), 'en').toEqual([]);
-  await page.getByRole('button', { name: 'Nederlands' }).click();
-  await page.waitForFunction(() => document.documentElement.lang === 'nl');
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
-
-async function call<T>(context: BrowserContext, method: 'GET' | 'POST', url: string, data?: unknown): Promise<T> {
-  const current = (await (await context.request.get('/api/v1/sessions/current')).json()) as { csrfToken?: string };
-  const response = await context.request.fetch(url, { method, ...(data === undefined ? {} : { data }), headers: { 'X-CSRF-Token': current.csrfToken ?? '' } });
-  if (response.status() >= 300) throw new Error(`${method} ${url}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-/** A fresh case of the demo aandachtsfunctionaris's municipality, made through the API. */
+/** A fresh case of the demo aandachtsfunctionaris's municipality (from an acute report), made through the API. */
 async function makeCase(context: BrowserContext, title: string): Promise<{ id: string; reference: string }> {
-  const { email } = demoAccount(suite.app, 'aandachtsfunctionaris');
-  const { municipality_code: municipality } = await db()
-    .selectFrom('user_municipality')
-    .innerJoin('app_user', 'app_user.id', 'user_municipality.user_id')
-    .select('user_municipality.municipality_code')
-    .where('app_user.email', '=', email)
-    .executeTakeFirstOrThrow();
-  const signal = await recordSignal(db(), { regionCode: region(), channel: 'phone', summary: `Fictief: een vrouw vraagt 's nachts om hulp (${title}).`, forms: ['sexual'], acute: true, municipalities: [municipality] });
-  return call(context, 'POST', '/api/v1/cases', { signalIds: [signal.id], title, leadMunicipality: municipality });
+  const signal = await signalArrives(suite.app, 'aandachtsfunctionaris', `Fictief: een vrouw vraagt 's nachts om hulp (${title}).`, { forms: ['sexual'], acute: true });
+  return apiCall(context, 'POST', '/api/v1/cases', { signalIds: [signal.id], title, leadMunicipality: signal.municipality });
 }
 
 const unexpected = (list: string[]) => list.filter((p) => !/HTTP 4(00|22)|status of 4(00|22)/.test(p));

@@ -1,79 +1,15 @@
-import { mkdir } from 'node:fs/promises';
-import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { recordSignal } from '@server/modules/signals';
-import { axeViolations, browserSuite, type BrowserPage, demoAccount, focused, logInThroughApi, viewports, waitForPage } from './support/harness';
+import { expectAccessibleInBothLanguages, openAs as openAsIn, organisationOfType, putForwardCase as putForward, sessionTimes, shot as shotIn } from './support/cases';
+import { browserSuite, type demoAccount, focused, viewports } from './support/harness';
 
 const suite = browserSuite();
 const SHOTS = '/tmp/shots-weegtafel';
 const db = () => suite.app.test.prepared.database.db;
 const region = () => suite.app.test.config.SCHAKEL_REGION;
-
-type Role = Parameters<typeof demoAccount>[1];
-
-async function openAs(role: Role, path: string, viewport: { width: number; height: number } = viewports.desktop): Promise<BrowserPage> {
-  const session = await suite.open('/', { viewport });
-  await logInThroughApi(session.context, demoAccount(suite.app, role));
-  await session.page.goto(path);
-  await waitForPage(session.page);
-  return session;
-}
-
-async function expectAccessibleInBothLanguages(page: Page): Promise<void> {
-  expect(await axeViolations(page), 'nl').toEqual([]);
-  await page.getByRole('button', { name: 'English' }).click();
-  await page.waitForFunction(() => document.documentElement.lang === 'en');
-  expect(await axeViolations(page), 'en').toEqual([]);
-  await page.getByRole('button', { name: 'Nederlands' }).click();
-  await page.waitForFunction(() => document.documentElement.lang === 'nl');
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
-
-async function call<T>(context: BrowserContext, method: 'GET' | 'POST', url: string, data?: unknown): Promise<T> {
-  const current = (await (await context.request.get('/api/v1/sessions/current')).json()) as { csrfToken?: string };
-  const response = await context.request.fetch(url, { method, ...(data === undefined ? {} : { data }), headers: { 'X-CSRF-Token': current.csrfToken ?? '' } });
-  if (response.status() >= 300) throw new Error(`${method} ${url}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-/** A case put forward to the table, made as the demo aandachtsfunctionaris from a fresh signal in their municipality. */
-async function putForwardCase(context: BrowserContext, title: string): Promise<{ id: string; reference: string }> {
-  const { email } = demoAccount(suite.app, 'aandachtsfunctionaris');
-  const { municipality_code: municipality } = await db()
-    .selectFrom('user_municipality')
-    .innerJoin('app_user', 'app_user.id', 'user_municipality.user_id')
-    .select('user_municipality.municipality_code')
-    .where('app_user.email', '=', email)
-    .executeTakeFirstOrThrow();
-  const signal = await recordSignal(db(), {
-    regionCode: region(),
-    channel: 'phone',
-    summary: `Fictief: arbeiders werken dag en nacht in een loods (${title}).`,
-    forms: ['labour'],
-    acute: false,
-    municipalities: [municipality],
-  });
-  const created = await call<{ id: string; reference: string }>(context, 'POST', '/api/v1/cases', { signalIds: [signal.id], title, leadMunicipality: municipality });
-  const { version } = await call<{ version: number }>(context, 'GET', `/api/v1/cases/${created.id}`);
-  await call(context, 'POST', `/api/v1/cases/${created.id}/assessments`, { version, decision: 'table', reason: 'Meerdere partners nodig (fictief).' });
-  return created;
-}
-
-/** Now in Amsterdam as a date and times: a session that started an hour ago and ends in an hour (within the day). */
-function sessionTimes(): { date: string; start: string; end: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date());
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  const minutes = Number(get('hour')) * 60 + Number(get('minute'));
-  const clock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-  return { date: `${get('year')}-${get('month')}-${get('day')}`, start: clock(Math.max(0, minutes - 60)), end: clock(Math.min(23 * 60 + 59, minutes + 60)) };
-}
-
-const organisationOf = async (type: string) =>
-  db().selectFrom('organisation').select(['id', 'name']).where('region_code', '=', region()).where('type', '=', type).orderBy('name').executeTakeFirstOrThrow();
+const openAs = (role: Parameters<typeof demoAccount>[1], path: string, viewport?: { width: number; height: number }) => openAsIn(suite, role, path, viewport);
+const shot = (page: Parameters<typeof shotIn>[0], name: string) => shotIn(page, SHOTS, name);
+const putForwardCase = (context: Parameters<typeof putForward>[1], title: string) => putForward(suite.app, context, title);
+const organisationOf = (type: string) => organisationOfType(suite.app, type);
 
 const shared = { sessionId: '', reference: '', cases: [] as { id: string; reference: string }[] };
 

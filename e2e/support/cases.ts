@@ -70,14 +70,19 @@ export async function municipalityOf(app: RunningApp, role: Role): Promise<strin
 }
 
 /** A signal as the intake records it (a phone call at the meldpunt), in the municipality of `role`'s demo account. */
-export async function signalArrives(app: RunningApp, role: Role, summary: string): Promise<{ id: string; reference: string; municipality: string }> {
+export async function signalArrives(
+  app: RunningApp,
+  role: Role,
+  summary: string,
+  options: { forms?: string[]; acute?: boolean } = {},
+): Promise<{ id: string; reference: string; municipality: string }> {
   const municipality = await municipalityOf(app, role);
   const signal = await recordSignal(dbOf(app), {
     regionCode: app.test.config.SCHAKEL_REGION,
     channel: 'phone',
     summary,
-    forms: ['labour'],
-    acute: false,
+    forms: options.forms ?? ['labour'],
+    acute: options.acute ?? false,
     municipalities: [municipality],
   });
   return { id: signal.id, reference: signal.reference, municipality };
