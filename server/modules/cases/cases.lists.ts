@@ -70,35 +70,43 @@ export function searchCases(db: Db, request: FastifyRequest, body: CaseSearch, p
   );
 }
 
-/** My work: cases assigned to me, actions for me or my organisation, hand-overs waiting for my municipalities. */
-export async function myWork(db: Db, request: FastifyRequest, options: { log: boolean } = { log: true }) {
+/**
+ * What waits for the actor: a page of their open cases (none for the counts), how many of all of
+ * them are open and overdue, their actions (or their organisation's) and the hand-overs waiting
+ * for their municipalities.
+ */
+async function gatherWork(db: Db, request: FastifyRequest, caseLimit: number) {
   const actor = request.actor!;
   const settings = await settingsOf(db, actor.regionCode);
   const today = localDate(new Date(), settings.timezone);
   const visibility = caseVisibilityOf(actor);
   const receives = actor.roles.includes('aandachtsfunctionaris') || actor.roles.includes('ketenregisseur');
-  const [cases, actions, handovers] = await Promise.all([
-    listCases(db, visibility, { status: 'open', assigned: 'me', sort: 'due', limit: 50, offset: 0, today }),
+  const mine = { status: 'open' as const, assigned: 'me' as const, sort: 'due' as const, offset: 0, today };
+  const [cases, overdueCases, actions, handovers] = await Promise.all([
+    listCases(db, visibility, { ...mine, limit: caseLimit }),
+    listCases(db, visibility, { ...mine, overdue: true, limit: 0 }),
     repository.myActions(db, actor.userId, actor.organisationId, 100),
     receives ? repository.pendingHandoversTo(db, actor.regionCode, actor.allMunicipalities || actor.roles.includes('ketenregisseur') ? 'all' : actor.municipalities, 50) : Promise.resolve([]),
   ]);
+  const overdue = overdueCases.total + actions.filter((a) => a.due_on < today).length + handovers.filter((h) => h.due_on < today).length;
+  return { actor, today, cases, actions, handovers, counts: { cases: cases.total, actions: actions.length, handovers: handovers.length, overdue } };
+}
+
+/** My work: cases assigned to me, actions for me or my organisation, hand-overs waiting for my municipalities. */
+export async function myWork(db: Db, request: FastifyRequest) {
+  const { actor, today, cases, actions, handovers, counts } = await gatherWork(db, request, 50);
   const caseItems = cases.rows.map((r) => summary(r, actor, today));
   const actionItems = actions.map((a) => ({ ...presentAction(a, today, actor), caseId: a.case_id, caseReference: a.case_reference, trackKind: a.track_kind }));
   const handoverItems = handovers.map((h) => ({ id: h.id, caseId: h.case_id, caseReference: h.reference, from: h.from_municipality_code, to: h.to_municipality_code, dueOn: h.due_on, overdue: h.due_on < today }));
-  if (options.log) await writeAccessLog(db, request, { action: 'read', outcome: 'success', recordType: 'my-work', purpose: CASE_PURPOSE, reason: `${caseItems.length} cases, ${actionItems.length} actions, ${handoverItems.length} hand-overs` });
-  const overdue = caseItems.filter((c) => c.overdue).length + actionItems.filter((a) => a.overdue).length + handoverItems.filter((h) => h.overdue).length;
-  return {
-    cases: caseItems,
-    actions: actionItems,
-    handovers: handoverItems,
-    counts: { cases: cases.total, actions: actionItems.length, handovers: handoverItems.length, overdue },
-  };
+  await writeAccessLog(db, request, { action: 'read', outcome: 'success', recordType: 'my-work', purpose: CASE_PURPOSE, reason: `${caseItems.length} cases, ${actionItems.length} actions, ${handoverItems.length} hand-overs` });
+  return { cases: caseItems, actions: actionItems, handovers: handoverItems, counts };
 }
 
-/** Counts for the navigation badge (no personal data, so no access-log line for a 20-second poll). */
+/**
+ * Counts for the navigation badge, polled every minute: no case rows are loaded, and only numbers
+ * leave (no one's data), so no access-log line.
+ */
 export async function myWorkCounts(db: Db, request: FastifyRequest) {
-  // Only numbers leave: the navigation polls this every minute, and a count is not a read of anyone's data.
-  const work = await myWork(db, request, { log: false });
-  const { cases, actions, handovers, overdue } = work.counts;
+  const { cases, actions, handovers, overdue } = (await gatherWork(db, request, 0)).counts;
   return { cases, actions, handovers, overdue, total: cases + actions + handovers };
 }

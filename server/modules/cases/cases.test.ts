@@ -229,6 +229,10 @@ describe('work list, search, my work, bulk and export', () => {
     expect(counts.json().total).toBeGreaterThanOrEqual(1);
     // The navigation's poll: numbers only, no personal data in the answer, so no line in the access log.
     expect(Object.keys(counts.json()).sort()).toEqual(['actions', 'cases', 'handovers', 'overdue', 'total']);
+    // The badge counts what the page shows (it loads no case rows of its own).
+    const { cases, actions, handovers, overdue } = work.json().counts;
+    expect(counts.json()).toEqual({ cases, actions, handovers, overdue, total: cases + actions + handovers });
+    expect(cases).toBeGreaterThanOrEqual(1);
     expect(await logged()).toBe(before);
   });
 
