@@ -109,7 +109,7 @@ async function authorizedTrack(db: Db, request: FastifyRequest, caseId: string, 
   return { row, decision, track };
 }
 
-export function trackCanUpdate(ownerOrganisationId: string, actorOrganisationId: string, caseUpdate: boolean): boolean {
+function trackCanUpdate(ownerOrganisationId: string, actorOrganisationId: string, caseUpdate: boolean): boolean {
   return caseUpdate || ownerOrganisationId === actorOrganisationId;
 }
 

@@ -8,9 +8,8 @@ export type { AuthorizedCase, RegionSettings } from './cases.access';
 export { caseRef, caseRules, extendCaseAccess, findCaseRefs, grantCaseAccess, recordCaseEvent, revokeCaseAccess, touchCaseFromTable } from './cases.grants';
 export type { CaseGrantInput } from './cases.grants';
 export { openTrack } from './cases.tracks';
-export { getCase, CASE_PURPOSE } from './cases.service';
 export type { OpenTrackInput } from './cases.tracks';
-export { caseRoles, caseWorkerRoles, caseGranteeRoles, trackKinds } from './cases.catalogue';
+export { caseRoles, caseWorkerRoles, trackKinds } from './cases.catalogue';
 
 export const casesModule: SchakelModule = {
   name: 'cases',
