@@ -56,6 +56,14 @@ export interface CaseMunicipalityTable {
   created_at: Generated<Date>;
 }
 
+/** Cases per region and set of municipalities, kept by triggers on case_file (migration 0015): the work list's total. */
+export interface CaseScopeTallyTable {
+  region_code: string;
+  municipalities: string[];
+  open_cases: number;
+  all_cases: number;
+}
+
 export interface CaseSignalTable {
   case_id: string;
   signal_id: string;
@@ -288,6 +296,7 @@ export interface NotificationTable {
 export interface CaseTables {
   case_file: CaseFileTable;
   case_municipality: CaseMunicipalityTable;
+  case_scope_tally: CaseScopeTallyTable;
   case_signal: CaseSignalTable;
   case_source_check: CaseSourceCheckTable;
   case_consultation: CaseConsultationTable;

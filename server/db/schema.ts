@@ -150,6 +150,8 @@ export interface AccessGrantTable {
   /** What made the grant (a table invitation, an urgent consultation, a track), to extend or revoke it with it. */
   source_type: ColumnType<string | null, string | null | undefined, string | null>;
   source_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The case's municipalities, kept by the database (migration 0014) so the case list finds the grants outside a scope index only. */
+  record_municipalities: ColumnType<string[] | null, never, never>;
 }
 
 export interface AccessLogTable {

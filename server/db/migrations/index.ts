@@ -11,6 +11,8 @@ import * as m0009 from './0009_cases';
 import * as m0011 from './0011_case_list_indexes';
 import * as m0012 from './0012_case_search';
 import * as m0013 from './0013_import_speed';
+import * as m0014 from './0014_grant_case_scope';
+import * as m0015 from './0015_case_scope_tally';
 
 /** Forward-only migrations, in order. Add a file and list it here; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -27,4 +29,6 @@ export const migrations: Record<string, Migration> = {
   '0012_case_search': m0012,
   // 0010 was never released under that number: the import-speed migration came after 0011 and 0012 had run.
   '0013_import_speed': m0013,
+  '0014_grant_case_scope': m0014,
+  '0015_case_scope_tally': m0015,
 };

@@ -63,14 +63,18 @@ export interface CaseSummaryRow {
  */
 export function caseListQueries(visibility: CaseVisibility, filter: CaseFilter) {
   const openOnly = filter.status === 'open';
-  // One index-only range per grantee (migration 0011); an OR of the two would visit the table.
-  const grantsTo = (grantee: 'grantee_user_id' | 'grantee_organisation_id', id: string) => sql`select g.record_id::uuid from access_grant g
-    where ${sql.ref(`g.${grantee}`)} = ${id} and g.record_type = 'case' and g.revoked_at is null and g.valid_until > now()
-      and g.valid_from <= now() and g.region_code = ${visibility.regionCode}`;
-  const grants = sql`${grantsTo('grantee_user_id', visibility.userId)} union all ${grantsTo('grantee_organisation_id', visibility.organisationId)}`;
   const everything = visibility.regionWide || visibility.municipalities === 'all';
   const codes = everything ? [] : (visibility.municipalities as string[]);
   const inScope = sql`c.municipalities && ${codes}::text[]`;
+  // One index-only range per grantee (migrations 0011, 0014); an OR of the two would visit the table.
+  // Only the grants that widen the scope count: a grant on a case inside it (a municipality's
+  // organisation holds one per track it directs) adds nothing, and is dropped on the grant's copy of
+  // the case's municipalities without visiting the case. A missing copy counts as outside.
+  const outsideScope = codes.length > 0 ? sql` and not coalesce(g.record_municipalities && ${codes}::text[], false)` : sql``;
+  const grantsTo = (grantee: 'grantee_user_id' | 'grantee_organisation_id', id: string) => sql`select g.record_id::uuid from access_grant g
+    where ${sql.ref(`g.${grantee}`)} = ${id} and g.record_type = 'case' and g.revoked_at is null and g.valid_until > now()
+      and g.valid_from <= now() and g.region_code = ${visibility.regionCode}${outsideScope}`;
+  const grants = sql`${grantsTo('grantee_user_id', visibility.userId)} union all ${grantsTo('grantee_organisation_id', visibility.organisationId)}`;
   let visible;
   if (everything) visible = sql`true`;
   else if (codes.length > 0 && visibility.byGrant) visible = sql`(${inScope} or c.id in (${grants}))`;
@@ -102,29 +106,31 @@ export function caseListQueries(visibility: CaseVisibility, filter: CaseFilter) 
   // grants are two separate sources, so the trigram index meets the scope before any case is visited.
   const split = Boolean(filter.text) && codes.length > 0 && visibility.byGrant;
   const source = split
-    ? // Grants inside the scope (a municipality's organisation holds one per track it directs: thousands) are dropped on
-      // the work-list rows' primary key (index only) before any case row is visited for the text.
-      sql`(select * from case_file c where ${inScope} union all select * from case_file c where c.id in (select gg.id from (${grants}) as gg(id)
-        where not exists (select 1 from case_municipality m where m.case_id = gg.id and m.municipality_code = any(${codes}::text[]))) and not ${inScope}) as c`
+    ? sql`(select * from case_file c where ${inScope} union all select * from case_file c where c.id in (${grants}) and not ${inScope}) as c`
     : sql`case_file c`;
   const filters = sql.join(conditions, sql` and `);
   const where = split ? filters : sql`${visible} and ${filters}`;
 
-  // The work-list rows answer the count when nothing but open/closed, a municipality and overdue is asked.
+  // The tally or the work-list rows answer the count when nothing but open/closed, a municipality and overdue is asked.
   const fromWorkList = codes.length > 0 && !filter.text && !filter.form && !filter.trackKind && !filter.assigned && ['open', 'all', 'closed'].includes(filter.status);
+  // Granted cases outside the scope (a few): counted on the case rows, with the list's filters.
+  const granted = visibility.byGrant ? sql`(select count(*)::int from case_file c where c.id in (${grants}) and not ${inScope} and ${filters})` : sql`0`;
   let total;
-  if (fromWorkList) {
+  if (fromWorkList && !filter.overdue) {
+    // The tally of cases per set of municipalities (migration 0015): the sets that overlap the scope, each case once.
+    const tally = [sql`t.region_code = ${visibility.regionCode}`, sql`t.municipalities && ${codes}::text[]`];
+    if (filter.municipality) tally.push(sql`t.municipalities @> array[${filter.municipality}]::text[]`);
+    const n = { open: sql`t.open_cases`, all: sql`t.all_cases`, closed: sql`t.all_cases - t.open_cases` }[filter.status as 'open' | 'all' | 'closed'];
+    total = sql<{ n: number }>`select coalesce((select sum(${n}) from case_scope_tally t where ${sql.join(tally, sql` and `)}), 0)::int + ${granted} as n`;
+  } else if (fromWorkList) {
     // Municipality codes are national (CBS), so the scope alone selects the rows: the count stays inside the index.
     const rowConditions = [sql`m.municipality_code = any(${codes}::text[])`];
     if (openOnly || filter.overdue) rowConditions.push(sql`m.open`);
     if (filter.status === 'closed') rowConditions.push(sql`not m.open`);
     if (filter.overdue) rowConditions.push(sql`m.next_due < ${filter.today}::date`);
     if (filter.municipality) rowConditions.push(sql`m.case_id in (select x.case_id from case_municipality x where x.municipality_code = ${filter.municipality})`);
-    // The scope's work-list rows once (index only); granted cases are looked up only when outside them.
+    // Overdue depends on today: the scope's work-list rows (index only), plus the granted cases outside them.
     const scope = sql`select m.case_id from case_municipality m where ${sql.join(rowConditions, sql` and `)}`;
-    const granted = visibility.byGrant
-      ? sql`(select count(*)::int from case_file c where c.id in (select gg.id from (${grants}) as gg(id) except select s.case_id from scope s) and ${filters})`
-      : sql`0`;
     total = sql<{ n: number }>`with scope as (${scope}) select (select ${codes.length === 1 ? sql`count(*)` : sql`count(distinct s.case_id)`}::int from scope s) + ${granted} as n`;
   } else {
     total = sql<{ n: number }>`select count(*)::int as n from ${source} where ${where}`;

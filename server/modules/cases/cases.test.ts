@@ -236,6 +236,48 @@ describe('work list, search, my work, bulk and export', () => {
     expect(await logged()).toBe(before);
   });
 
+  it('counts a grant only where it widens the scope, and the grant follows the case when its municipalities change', async () => {
+    const huizenUser = await createTestUser(t, { roles: ['aandachtsfunctionaris'], municipalities: [HUIZEN] });
+    const huizen = await logIn(t, huizenUser);
+    const inHuizen = await makeCase(t, keten, HUIZEN, { title: 'Grant binnen de scope' });
+    const inHilversum = await makeCase(t, keten, HILVERSUM, { title: 'Grant buiten de scope' });
+    for (const caseId of [inHuizen.id, inHilversum.id]) {
+      await db()
+        .insertInto('access_grant')
+        .values({ region_code: t.config.SCHAKEL_REGION, record_type: 'case', record_id: caseId, grantee_user_id: huizenUser.id, grantee_organisation_id: null, purpose: 'test', legal_basis: 'convenant', valid_until: new Date(Date.now() + 3_600_000), granted_by: null, revoked_at: null })
+        .execute();
+    }
+    const copies = async () => new Map((await db().selectFrom('access_grant').select(['record_id', 'record_municipalities']).where('grantee_user_id', '=', huizenUser.id).execute()).map((g) => [g.record_id, g.record_municipalities]));
+    // The database fills the copy of the case's municipalities when the grant is written.
+    expect(await copies()).toEqual(new Map([[inHuizen.id, [HUIZEN]], [inHilversum.id, [HILVERSUM]]]));
+    const list = async () => {
+      const response = await t.app.inject({ url: '/api/v1/cases?pageSize=100', headers: huizen.headers });
+      expect(response.statusCode, response.body).toBe(200);
+      const body = response.json();
+      const ids: string[] = body._embedded.cases.map((c: { id: string }) => c.id);
+      // The count is the list's own length: a case in scope that is granted as well is counted once.
+      expect(body.page.totalElements).toBe(ids.length);
+      return ids;
+    };
+    const search = async () => (await t.app.inject({ method: 'POST', url: '/api/v1/cases/_search', headers: huizen.headers, payload: { text: 'grant' } })).json();
+    expect((await list()).filter((id) => id === inHuizen.id || id === inHilversum.id).sort()).toEqual([inHuizen.id, inHilversum.id].sort());
+    expect((await search()).page.totalElements).toBe(2);
+    // Huizen becomes involved in the Hilversum case: in scope now, still listed once.
+    let version = (await getCase(keten, inHilversum.id)).version;
+    const involve = await t.app.inject({ method: 'PATCH', url: url(inHilversum.id), headers: keten.headers, payload: { version, municipalities: [HUIZEN] } });
+    expect(involve.statusCode, involve.body).toBe(200);
+    expect((await copies()).get(inHilversum.id)).toEqual([HILVERSUM, HUIZEN]);
+    expect((await list()).filter((id) => id === inHilversum.id)).toHaveLength(1);
+    expect((await search()).page.totalElements).toBe(2);
+    // And out again: the grant is what shows it, so its copy must have followed (a stale "in scope" would hide the case).
+    version = (await getCase(keten, inHilversum.id)).version;
+    const release = await t.app.inject({ method: 'PATCH', url: url(inHilversum.id), headers: keten.headers, payload: { version, municipalities: [] } });
+    expect(release.statusCode, release.body).toBe(200);
+    expect((await copies()).get(inHilversum.id)).toEqual([HILVERSUM]);
+    expect(await list()).toContain(inHilversum.id);
+    expect((await search())._embedded.cases.map((c: { id: string }) => c.id).sort()).toEqual([inHuizen.id, inHilversum.id].sort());
+  });
+
   it('assigns and closes in bulk, each case on its own, and exports selected cases as CSV with each export logged', async () => {
     const a = await makeCase(t, af, HILVERSUM);
     const b = await makeCase(t, af, HILVERSUM);
@@ -255,5 +297,25 @@ describe('work list, search, my work, bulk and export', () => {
     expect(exported.headers['x-refused-count']).toBe('1');
     const logs = await db().selectFrom('access_log').select('record_id').where('action', '=', 'export').where('record_type', '=', 'case').where('purpose', '=', 'Voorbereiding tafel').execute();
     expect(logs.map((l) => l.record_id).sort()).toEqual([a.id, b.id].sort());
+  });
+});
+
+describe('the work list total', () => {
+  it('comes from a tally that matches the cases after every creation, hand-over, involvement and closure above', async () => {
+    const counted = await sql<{ region_code: string; municipalities: string[]; open_cases: number; all_cases: number }>`
+      select region_code, municipalities, count(*) filter (where status <> 'closed')::int as open_cases, count(*)::int as all_cases
+      from case_file group by region_code, municipalities order by region_code, municipalities::text`.execute(db());
+    const tally = await sql<{ region_code: string; municipalities: string[]; open_cases: number; all_cases: number }>`
+      select region_code, municipalities, open_cases, all_cases from case_scope_tally where all_cases <> 0 order by region_code, municipalities::text`.execute(db());
+    expect(counted.rows.length).toBeGreaterThan(2);
+    expect(counted.rows.some((r) => r.municipalities.length > 1)).toBe(true);
+    expect(counted.rows.some((r) => r.open_cases < r.all_cases)).toBe(true);
+    expect(tally.rows).toEqual(counted.rows);
+    // And the list's total is the tally's: open, all and closed, with and without a municipality filter.
+    for (const query of ['', '?status=all', '?status=closed', `?municipality=${HILVERSUM}`, '?status=all&overdue=true']) {
+      const response = await t.app.inject({ url: `/api/v1/cases${query}${query ? '&' : '?'}pageSize=100`, headers: af.headers });
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json().page.totalElements, query).toBe(response.json()._embedded.cases.length);
+    }
   });
 });
