@@ -22,8 +22,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     `update access_grant g set record_municipalities = c.municipalities from case_file c where g.record_type = 'case' and g.record_id = c.id::text`,
     `create function access_grant_case_scope() returns trigger language plpgsql as $$
       begin
-        if new.record_type = 'case' then
-          select c.municipalities into new.record_municipalities from case_file c where c.id::text = new.record_id;
+        -- Looked up on the primary key (a case id is a uuid; anything else names no case and keeps no copy).
+        if new.record_type = 'case' and new.record_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
+          select c.municipalities into new.record_municipalities from case_file c where c.id = new.record_id::uuid;
+        else
+          new.record_municipalities := null;
         end if;
         return new;
       end $$`,
