@@ -54,6 +54,8 @@ export interface CaseMunicipalityTable {
   open: ColumnType<boolean, boolean | undefined, boolean>;
   next_due: DateColumn | null;
   created_at: Generated<Date>;
+  /** The case's creation time, filled by the database (migration 0017): the work list's second sort key. */
+  case_created_at: ColumnType<Date | null, never, never>;
 }
 
 /** Cases per region and set of municipalities, kept by triggers on case_file (migration 0015): the work list's total. */

@@ -13,6 +13,8 @@ import * as m0012 from './0012_case_search';
 import * as m0013 from './0013_import_speed';
 import * as m0014 from './0014_grant_case_scope';
 import * as m0015 from './0015_case_scope_tally';
+import * as m0016 from './0016_case_search_open';
+import * as m0017 from './0017_worklist_order';
 
 /** Forward-only migrations, in order. Add a file and list it here; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -31,4 +33,6 @@ export const migrations: Record<string, Migration> = {
   '0013_import_speed': m0013,
   '0014_grant_case_scope': m0014,
   '0015_case_scope_tally': m0015,
+  '0016_case_search_open': m0016,
+  '0017_worklist_order': m0017,
 };

@@ -154,6 +154,38 @@ export function caseListQueries(visibility: CaseVisibility, filter: CaseFilter) 
       combined: true,
     };
   }
+  // The work list proper (open, nearest deadline first): each municipality of the scope gives its
+  // first page from the work-list rows in that very order (migration 0017), the granted cases outside
+  // the scope are added, and the merged page is joined to the cases. Without it the region's open
+  // cases are walked in deadline order until a page of the scope is found.
+  const byDeadline = filter.sort === 'due' && openOnly && codes.length > 0 && !filter.text && !filter.form && !filter.trackKind && !filter.assigned && !filter.municipality;
+  if (byDeadline) {
+    const overdue = filter.overdue ? sql` and w.next_due < ${filter.today}::date` : sql``;
+    const perMunicipality = sql`select w.case_id, w.next_due, w.case_created_at from unnest(${codes}::text[]) as s(code)
+      cross join lateral (select w.case_id, w.next_due, w.case_created_at from case_municipality w where w.municipality_code = s.code and w.open${overdue}
+        order by w.next_due asc nulls last, w.case_created_at asc, w.case_id limit ${filter.offset + filter.limit}) w`;
+    // The granted cases outside the scope are found once, for the page and for the total.
+    const grantedRows = visibility.byGrant ? sql`select c.id, c.next_due, c.created_at from case_file c where c.id in (${grants}) and not ${inScope} and ${filters}` : sql`select null::uuid, null::date, null::timestamptz where false`;
+    // Without overdue (which depends on today) the total is the tally's plus the granted: one statement for page and total.
+    const tallyTotal = sql`coalesce((select sum(t.open_cases) from case_scope_tally t where t.region_code = ${visibility.regionCode} and t.municipalities && ${codes}::text[]), 0)::int
+      + (select count(*)::int from granted)`;
+    return {
+      combined: !filter.overdue,
+      rows: sql<CaseSummaryRow & { total_count: number }>`
+        with granted as materialized (${grantedRows}),
+        top as (
+          select x.case_id from (${perMunicipality} union select * from granted) as x(case_id, next_due, case_created_at)
+          order by x.next_due asc nulls last, x.case_created_at asc, x.case_id limit ${filter.limit} offset ${filter.offset})
+        select ${sql.join(summaryColumns.map((c) => sql.ref(c)))}, u.display_name as assigned_name,
+          (select count(*)::int from case_track t where t.case_id = c.id and t.status = 'open') as open_tracks,
+          ${filter.overdue ? sql`null::int` : tallyTotal} as total_count
+        from top
+        join case_file c on c.id = top.case_id and c.region_code = ${visibility.regionCode}
+        left join app_user u on u.id = c.assigned_to
+        order by ${order}`,
+      total,
+    };
+  }
   return {
     combined: false,
     rows: sql<CaseSummaryRow>`

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createTestUser, logIn, type LoggedIn, type TestApp } from '@server/core/testing';
-import { HILVERSUM, HUIZEN, makeCase, makeSignal, organisationId } from './cases.testing';
+import { GOOISE_MEREN, HILVERSUM, HUIZEN, makeCase, makeSignal, organisationId } from './cases.testing';
 
 let t: TestApp;
 let keten: LoggedIn;
@@ -317,5 +317,32 @@ describe('the work list total', () => {
       expect(response.statusCode, response.body).toBe(200);
       expect(response.json().page.totalElements, query).toBe(response.json()._embedded.cases.length);
     }
+  });
+
+  it('pages in deadline order, then oldest, merging the municipalities of the scope and the grants outside it', async () => {
+    const user = await createTestUser(t, { roles: ['aandachtsfunctionaris'], municipalities: [HILVERSUM, HUIZEN] });
+    const both = await logIn(t, user);
+    await makeCase(t, keten, HUIZEN);
+    await makeCase(t, keten, HILVERSUM, { municipalities: [HUIZEN] });
+    const granted = await makeCase(t, keten, GOOISE_MEREN);
+    await makeCase(t, keten, GOOISE_MEREN);
+    await makeCase(t, keten, HILVERSUM);
+    await db()
+      .insertInto('access_grant')
+      .values({ region_code: t.config.SCHAKEL_REGION, record_type: 'case', record_id: granted.id, grantee_user_id: user.id, grantee_organisation_id: null, purpose: 'test', legal_basis: 'convenant', valid_until: new Date(Date.now() + 3_600_000), granted_by: null, revoked_at: null })
+      .execute();
+    const expected = (
+      await sql<{ id: string }>`select id from case_file where status <> 'closed' and (municipalities && ${[HILVERSUM, HUIZEN]}::text[] or id = ${granted.id})
+        order by next_due asc nulls last, created_at asc, id`.execute(db())
+    ).rows.map((r) => r.id);
+    expect(expected.length).toBeGreaterThan(6);
+    const seen: string[] = [];
+    for (let page = 1; seen.length < expected.length && page < 50; page++) {
+      const response = await t.app.inject({ url: `/api/v1/cases?pageSize=3&page=${page}`, headers: both.headers });
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json().page.totalElements).toBe(expected.length);
+      seen.push(...response.json()._embedded.cases.map((c: { id: string }) => c.id));
+    }
+    expect(seen).toEqual(expected);
   });
 });
