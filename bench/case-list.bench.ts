@@ -4,7 +4,7 @@
  * aandachtsfunctionaris — filtered by municipality scope and grants — p95 < 100 ms, and a case
  * detail p95 < 50 ms, with 20 concurrent users.
  *
- *   npm run bench -- case-list [--fresh] [--duration 30] [--users 20] [--cases 1000000] [--access-log 5000000]
+ *   npm run bench -- case-list [--fresh] [--duration 30] [--users 20] [--cases 1000000] [--access-log 5000000] [--only abc] [--profile DIR]
  *
  * The data lives in its own database (schakel_bench_case_list), generated once and reused;
  * --fresh drops and generates it again. Twenty aandachtsfunctionaris accounts (one per
@@ -36,6 +36,10 @@ const { values } = parseArgs({
     users: { type: 'string', default: '20' },
     cases: { type: 'string', default: '1000000' },
     'access-log': { type: 'string', default: '5000000' },
+    // Which scenarios to run (a: work list, b: search, c: case page); all by default.
+    only: { type: 'string', default: 'abc' },
+    // Write a V8 CPU profile of the app server to this directory (node --cpu-prof).
+    profile: { type: 'string' },
   },
 });
 const duration = Number(values.duration);
@@ -216,7 +220,7 @@ async function run(port: number, sessions: Session[], scenario: Scenario, second
 function startServer(): Promise<{ port: number; cpu: () => Promise<number>; stop: () => Promise<void> }> {
   const child = fork(new URL('./case-list.server.ts', import.meta.url), [], {
     env: { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, SCHAKEL_DEMO: 'on', SCHAKEL_REGION: regions[0]!, DATABASE_POOL_SIZE: '20', RATE_LIMIT_PER_MINUTE: '100000000', LOGIN_RATE_LIMIT_PER_MINUTE: '100000' },
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [])],
   });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
@@ -263,13 +267,13 @@ const sizes = (await pool.query(`select (select count(*) from case_file)::int as
 const server = await startServer();
 const sessions = await Promise.all(users.map((u) => logIn(server.port, u)));
 
-console.log(`\ncase-list · ${new Date().toISOString()} · ${machine()} · PostgreSQL ${(await pool.query('show server_version')).rows[0].server_version}`);
+console.log(`\ncase-list · ${new Date().toISOString()} · ${machine()} · PostgreSQL ${(await pool.query('show server_version')).rows[0].server_version} · shared_buffers ${(await pool.query('show shared_buffers')).rows[0].shared_buffers}`);
 console.log(`data: ${sizes.cases} cases (${sizes.open} open), ${sizes.log} access-log rows (${sizes.unsealed} unsealed before the run), ${sizes.grants} grants`);
 console.log(`${sessions.length} aandachtsfunctionarissen (${[...new Set(users.flatMap((u) => u.municipalities))].length} municipalities, 5 grants each outside their scope) · closed loop, one connection per user · ${duration} s per scenario after a 5 s warm-up`);
 console.log(`uptime: ${execSync('uptime').toString().trim()}\n`);
 
 const results = [];
-for (const [label, scenario, goal] of scenarios) {
+for (const [label, scenario, goal] of scenarios.filter(([label]) => values.only.includes(label[1]!))) {
   await run(server.port, sessions, scenario, 5);
   const loadBefore = loadavg();
   const [nodeBefore, pgBefore] = [await server.cpu(), await backendCpu(pool)];
