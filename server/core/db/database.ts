@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
+import { PreparingClient } from './prepared';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { resolve } from 'node:path';
@@ -34,7 +35,7 @@ export async function openDatabase(
   options: OpenOptions = {},
 ): Promise<DatabaseHandle> {
   if (config.DATABASE_URL) {
-    const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE });
+    const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE, Client: PreparingClient });
     // An idle connection that the server ends (restart, failover, a dropped test database) must not
     // take the process down: the pool discards it and the next query opens a new one.
     pool.on('error', (error) => process.emitWarning(`PostgreSQL connection lost while idle: ${error.message}`));

@@ -1,6 +1,7 @@
 import { sql, type Transaction, type Updateable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '@server/core/db/database';
+import { prepared } from '@server/core/db/prepared';
 import type { Database } from '@server/db/schema';
 import type { CaseFileTable } from '@server/db/schema.cases';
 
@@ -9,6 +10,7 @@ type Executor = Db | Transaction<Database>;
 export function findCaseRef(db: Executor, id: string) {
   return db
     .selectFrom('case_file')
+    .modifyFront(prepared)
     .select(['id', 'region_code', 'reference', 'municipalities', 'lead_municipality_code', 'status', 'version', 'assigned_to', 'acute'])
     .where('id', '=', id)
     .executeTakeFirst();
@@ -181,6 +183,7 @@ export type CaseCore = NonNullable<Awaited<ReturnType<typeof loadCaseCore>>>;
 export async function loadCaseParts(db: Db, id: string) {
   const row = await db
     .selectFrom('case_file as c')
+    .modifyFront(prepared)
     .leftJoin('app_user as a', 'a.id', 'c.assigned_to')
     .leftJoin('app_user as s', 's.id', 'c.assessed_by')
     .leftJoin('app_user as x', 'x.id', 'c.closed_by')

@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '@server/core/db/database';
+import { prepared } from '@server/core/db/prepared';
 import type { Database } from '@server/db/schema';
 import type { ActionStatus, InterventionAuthority, TrackKind, TrackMeasure } from '@server/db/schema.cases';
 
@@ -113,6 +114,7 @@ export async function tracksOf(db: Db, caseId: string) {
   const [tracks, actions] = await Promise.all([
     db
       .selectFrom('case_track as t')
+      .modifyFront(prepared)
       .innerJoin('organisation as o', 'o.id', 't.owner_organisation_id')
       .leftJoin('table_decision as d', 'd.id', 't.decision_id')
       .selectAll('t')
@@ -122,6 +124,7 @@ export async function tracksOf(db: Db, caseId: string) {
       .execute(),
     db
       .selectFrom('track_action as a')
+      .modifyFront(prepared)
       .leftJoin('app_user as u', 'u.id', 'a.owner_user_id')
       .leftJoin('organisation as o', 'o.id', 'a.owner_organisation_id')
       .selectAll('a')
@@ -137,6 +140,7 @@ export async function tracksOf(db: Db, caseId: string) {
 export function interventionsOf(db: Db, caseId: string) {
   return db
     .selectFrom('acute_intervention as i')
+    .modifyFront(prepared)
     .innerJoin('organisation as o', 'o.id', 'i.organisation_id')
     .leftJoin('app_user as u', 'u.id', 'i.recorded_by')
     .selectAll('i')

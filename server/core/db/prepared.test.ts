@@ -1,0 +1,32 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '@server/core/testing';
+import { prepared } from './prepared';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('prepared statements', () => {
+  it('run a marked query as a named prepared statement on PostgreSQL, once per connection; unmarked queries stay unnamed', async () => {
+    const db = t.prepared.database.db;
+    const run = () => db.selectFrom('region').modifyFront(prepared).select('code').where('code', '=', t.config.SCHAKEL_REGION).execute();
+    await db.connection().execute(async (connection) => {
+      for (let i = 0; i < 7; i++) expect((await connection.selectFrom('region').modifyFront(prepared).select('code').where('code', '=', t.config.SCHAKEL_REGION).execute()).map((r) => r.code)).toEqual([t.config.SCHAKEL_REGION]);
+      await connection.selectFrom('region').select('code').where('code', '=', 'none').execute();
+      if (t.prepared.database.kind !== 'postgres') return;
+      const statements = (await sql<{ name: string; statement: string; generic_plans: number; custom_plans: number }>`select name, statement, generic_plans, custom_plans from pg_prepared_statements`.execute(connection)).rows;
+      // Only the marked statement is named (the unmarked one went unnamed and is not listed).
+      const named = statements.filter((s) => s.name.startsWith('schakel_'));
+      expect(named).toHaveLength(1);
+      expect(named[0]!.statement).toContain('/*prepared*/');
+      // After five custom plans PostgreSQL keeps the generic one: the statement is no longer planned.
+      expect(named[0]!.generic_plans + named[0]!.custom_plans).toBe(7);
+      expect(named[0]!.generic_plans).toBeGreaterThan(0);
+    });
+    // And through the pool, whatever connection it takes.
+    expect((await run()).map((r) => r.code)).toEqual([t.config.SCHAKEL_REGION]);
+  });
+});
