@@ -1,8 +1,7 @@
 import type { CaseFieldGroup } from '@server/modules/regions';
 import { caseFieldGroups } from '@server/modules/regions';
-import type { CaseCore, CaseParts } from './cases.repository';
+import type { CaseCore, CaseParts, loadCaseParts } from './cases.repository';
 import type { Case } from './cases.schema';
-import type { interventionsOf, tracksOf } from './cases.tracks.repository';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const who = (id: string | null, name: string | null | undefined) => (id ? { id, displayName: name ?? '' } : null);
@@ -11,11 +10,13 @@ export function isOverdue(due: string | null, today: string, closed: boolean): b
   return !closed && due !== null && due < today;
 }
 
+type LoadedParts = NonNullable<Awaited<ReturnType<typeof loadCaseParts>>>;
+
 export interface CaseView {
   core: CaseCore;
-  parts: CaseParts;
-  tracks: Awaited<ReturnType<typeof tracksOf>>;
-  interventions: Awaited<ReturnType<typeof interventionsOf>>;
+  parts: Omit<CaseParts, 'tracks' | 'actions' | 'interventions'>;
+  tracks: { tracks: LoadedParts['tracks']; actions: LoadedParts['actions'] };
+  interventions: LoadedParts['interventions'];
   signalParts: { persons: { id: string; signal_id: string; role: string; name: string | null; alias: string | null; phone: string | null; approximate_age: number | null; nationality: string | null; bsn: string | null }[]; locations: { signal_id: string; description: string | null; street: string | null; house_number: string | null; postcode: string | null; place: string | null; municipality_code: string | null }[]; businesses: { signal_id: string; name: string | null; kvk_number: string | null; address: string | null; sector: string | null }[]; vehicles: { signal_id: string; license_plate: string | null; description: string | null }[] };
   sourceLabels: Map<string, string>;
 }
@@ -112,10 +113,11 @@ export function presentCase(view: CaseView, context: PresentContext): Case {
   };
 }
 
-type ActionRow = Awaited<ReturnType<typeof tracksOf>>['actions'][number];
+type ActionRow = LoadedParts['actions'][number];
 
 export function presentAction(
-  a: Pick<ActionRow, 'id' | 'description' | 'owner_user_id' | 'owner_organisation_id' | 'due_on' | 'status' | 'completed_at' | 'version'> & { owner_user_name: string | null; owner_organisation_name: string | null; owner_organisation_type: string | null },
+  // From the case page's JSON (dates as strings) or from a row (dates as Date).
+  a: Pick<ActionRow, 'id' | 'description' | 'owner_user_id' | 'owner_organisation_id' | 'due_on' | 'status' | 'version'> & { completed_at: Date | string | null; owner_user_name: string | null; owner_organisation_name: string | null; owner_organisation_type: string | null },
   today: string,
   actor: { userId: string; organisationId: string },
 ) {

@@ -2,6 +2,7 @@ import { sql, type Transaction, type Updateable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '@server/core/db/database';
 import { prepared } from '@server/core/db/prepared';
+import { actionsQuery, interventionsQuery, tracksQuery } from './cases.tracks.repository';
 import type { Database } from '@server/db/schema';
 import type { CaseFileTable } from '@server/db/schema.cases';
 
@@ -176,7 +177,8 @@ export async function loadCaseCore(db: Db, id: string) {
 export type CaseCore = NonNullable<Awaited<ReturnType<typeof loadCaseCore>>>;
 
 /**
- * The case row and the parts of its page in one statement (one round trip instead of six;
+ * The case row and the parts of its page, tracks, actions and interventions included, in one
+ * statement (one round trip instead of nine;
  * docs/performance.md, "case-list"). The dates of the parts arrive as ISO strings (JSON), the
  * case row's as usual. Undefined when the case does not exist.
  */
@@ -237,13 +239,16 @@ export async function loadCaseParts(db: Db, id: string) {
           .where('h.case_id', '=', id)
           .orderBy('h.requested_at'),
       ).as('handovers'),
+      jsonArrayFrom(tracksQuery(db, id)).as('tracks'),
+      jsonArrayFrom(actionsQuery(db, id)).as('actions'),
+      jsonArrayFrom(interventionsQuery(db, id)).as('interventions'),
     ])
     .where('c.id', '=', id)
     .executeTakeFirst();
   if (!row) return undefined;
   // case_file has a column `municipalities` (the codes); the parts' list of names is aliased apart.
-  const { municipality_parts: municipalities, signals, sourceChecks, consultations, handovers, ...core } = row;
-  return { core: core satisfies CaseCore, municipalities, signals, sourceChecks, consultations, handovers };
+  const { municipality_parts: municipalities, signals, sourceChecks, consultations, handovers, tracks, actions, interventions, ...core } = row;
+  return { core: core satisfies CaseCore, municipalities, signals, sourceChecks, consultations, handovers, tracks, actions, interventions };
 }
 export type CaseParts = Omit<NonNullable<Awaited<ReturnType<typeof loadCaseParts>>>, 'core'>;
 

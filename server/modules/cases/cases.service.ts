@@ -103,15 +103,10 @@ export async function joinSignal(db: Db, request: FastifyRequest, id: string, in
 
 /** Loads everything the case page shows; only what `groups` allows is presented. */
 async function loadView(db: Db, id: string, regionCode: string): Promise<CaseView> {
-  const [loaded, trackRows, interventions, settings] = await Promise.all([
-    repository.loadCaseParts(db, id),
-    tracks.tracksOf(db, id),
-    tracks.interventionsOf(db, id),
-    settingsOf(db, regionCode),
-  ]);
-  const { core, ...parts } = loaded!;
+  const [loaded, settings] = await Promise.all([repository.loadCaseParts(db, id), settingsOf(db, regionCode)]);
+  const { core, tracks: trackRows, actions, interventions, ...parts } = loaded!;
   const signalParts = await signalPartsOf(db, parts.signals.map((s) => s.id));
-  return { core, parts, tracks: trackRows, interventions, signalParts, sourceLabels: new Map(settings.caseSources.map((s) => [s.code, s.label.nl])) };
+  return { core, parts, tracks: { tracks: trackRows, actions }, interventions, signalParts, sourceLabels: new Map(settings.caseSources.map((s) => [s.code, s.label.nl])) };
 }
 
 /** One case as its reader may see it; the read is in the access log with the persons as subjects, and the grant that allowed it. */

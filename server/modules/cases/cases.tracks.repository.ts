@@ -1,6 +1,5 @@
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '@server/core/db/database';
-import { prepared } from '@server/core/db/prepared';
 import type { Database } from '@server/db/schema';
 import type { ActionStatus, InterventionAuthority, TrackKind, TrackMeasure } from '@server/db/schema.cases';
 
@@ -110,44 +109,41 @@ export async function revokeSourceGrants(trx: Transaction<Database>, sourceType:
 }
 
 /** The tracks of a case with their actions, owners and deciding session (for the case page). */
-export async function tracksOf(db: Db, caseId: string) {
-  const [tracks, actions] = await Promise.all([
-    db
-      .selectFrom('case_track as t')
-      .modifyFront(prepared)
-      .innerJoin('organisation as o', 'o.id', 't.owner_organisation_id')
-      .leftJoin('table_decision as d', 'd.id', 't.decision_id')
-      .selectAll('t')
-      .select(['o.name as owner_name', 'o.type as owner_type', 'd.session_id as decision_session_id'])
-      .where('t.case_id', '=', caseId)
-      .orderBy('t.opened_at')
-      .execute(),
-    db
-      .selectFrom('track_action as a')
-      .modifyFront(prepared)
-      .leftJoin('app_user as u', 'u.id', 'a.owner_user_id')
-      .leftJoin('organisation as o', 'o.id', 'a.owner_organisation_id')
-      .selectAll('a')
-      .select(['u.display_name as owner_user_name', 'o.name as owner_organisation_name', 'o.type as owner_organisation_type'])
-      .where('a.case_id', '=', caseId)
-      .orderBy('a.due_on')
-      .orderBy('a.created_at')
-      .execute(),
-  ]);
-  return { tracks, actions };
+/** The tracks of a case with their owners, for the case page (a part of its one statement, `loadCaseParts`). */
+export function tracksQuery(db: Db, caseId: string) {
+  return db
+    .selectFrom('case_track as t')
+    .innerJoin('organisation as o', 'o.id', 't.owner_organisation_id')
+    .leftJoin('table_decision as d', 'd.id', 't.decision_id')
+    .selectAll('t')
+    .select(['o.name as owner_name', 'o.type as owner_type', 'd.session_id as decision_session_id'])
+    .where('t.case_id', '=', caseId)
+    .orderBy('t.opened_at');
 }
 
-export function interventionsOf(db: Db, caseId: string) {
+/** The actions of a case's tracks with their owners, nearest due date first. */
+export function actionsQuery(db: Db, caseId: string) {
+  return db
+    .selectFrom('track_action as a')
+    .leftJoin('app_user as u', 'u.id', 'a.owner_user_id')
+    .leftJoin('organisation as o', 'o.id', 'a.owner_organisation_id')
+    .selectAll('a')
+    .select(['u.display_name as owner_user_name', 'o.name as owner_organisation_name', 'o.type as owner_organisation_type'])
+    .where('a.case_id', '=', caseId)
+    .orderBy('a.due_on')
+    .orderBy('a.created_at');
+}
+
+/** The acute interventions of a case, in the order they happened. */
+export function interventionsQuery(db: Db, caseId: string) {
   return db
     .selectFrom('acute_intervention as i')
-    .modifyFront(prepared)
     .innerJoin('organisation as o', 'o.id', 'i.organisation_id')
     .leftJoin('app_user as u', 'u.id', 'i.recorded_by')
     .selectAll('i')
     .select(['o.name as organisation_name', 'o.type as organisation_type', 'u.display_name as recorded_by_name'])
     .where('i.case_id', '=', caseId)
-    .orderBy('i.acted_at')
-    .execute();
+    .orderBy('i.acted_at');
 }
 
 /**
