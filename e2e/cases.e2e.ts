@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, browserSuite, type BrowserPage, demoAccount, logInThroughApi, viewports, waitForPage } from './support/harness';
+import { shot, signalArrives, startCase } from './support/cases';
 import { reportSignal, uniquePhone } from './support/signals';
 
 const suite = browserSuite();
@@ -297,4 +298,38 @@ describe('from signal to case (/signalen/:id → /casussen/nieuw → /casussen/:
     await expectAccessibleInBothLanguages(page);
     expect(problems.filter((p) => !p.includes('409'))).toEqual([]);
   }, 240_000);
+
+  it('a new signal joins a case that is already open, from the page that starts a case', async () => {
+    const { page, context, problems } = await openAs('aandachtsfunctionaris', '/');
+    const title = `Kapsalon Dorpsstraat ${Date.now() % 100000}`;
+    const target = await startCase(suite.app, context, title);
+    const signal = await signalArrives(suite.app, 'aandachtsfunctionaris', 'Fictief: dezelfde kapsalon, nu met mensen die er ook slapen.');
+    await page.goto(`/signalen/${signal.id}`);
+    await settle(page);
+    await page.getByTestId('start-case').click();
+    await page.getByTestId('join-case').waitFor();
+    // Too short a text is refused on the field, without a request.
+    await page.locator('#join-case-text').fill('k');
+    await page.getByTestId('join-case-search').click();
+    await page.locator('#join-case-text-error').waitFor();
+    await page.locator('#join-case-text').fill(title);
+    await page.getByTestId('join-case-search').click();
+    await page.getByTestId('join-case-results').waitFor();
+    // One match is chosen already; the search text was in the body, the URL holds only ids.
+    await expect(page.locator(`#join-case-${target.id}`).isChecked()).resolves.toBe(true);
+    expect(page.url()).not.toContain('Kapsalon');
+    await shot(page, '/tmp/shots-cases', 'toevoegen-aan-casus');
+    await expectAccessibleInBothLanguages(page);
+    await page.getByTestId('join-case-submit').click();
+    await page.waitForURL(`**/casussen/${target.id}`);
+    await page.getByTestId('case-joined').waitFor();
+    await expect(page.getByTestId('case-signals').textContent()).resolves.toContain(signal.reference);
+    await shot(page, '/tmp/shots-cases', 'toegevoegd');
+    await expectAccessibleInBothLanguages(page);
+    // The signal is forwarded now: its page no longer offers to start (or join) a case.
+    await page.goto(`/signalen/${signal.id}`);
+    await settle(page);
+    await expect(page.getByTestId('start-case').count()).resolves.toBe(0);
+    expect(problems).toEqual([]);
+  }, 120_000);
 });

@@ -33,6 +33,7 @@ function CaseScreen({ id }: { id: string }) {
   const valid = isUuid(id);
   const location = useLocation();
   const created = (location.state as { created?: boolean } | null)?.created === true;
+  const joined = Number((location.state as { joined?: number } | null)?.joined ?? 0);
   const resource = useResource(valid ? `case:${id}` : null, (abort) => loadCase(id, abort));
   // The answer of a change (or a reload) replaces what was loaded; the sections stay mounted, so no form loses what was typed.
   const [current, setCurrent] = useState<Case>();
@@ -111,6 +112,11 @@ function CaseScreen({ id }: { id: string }) {
       {created ? (
         <FormNotice type="ok">
           <span data-testid="case-created">{t('cases.detail.created', { reference: item.reference })}</span>
+        </FormNotice>
+      ) : null}
+      {joined > 0 ? (
+        <FormNotice type="ok">
+          <span data-testid="case-joined">{t('cases.join.joined', { count: joined, reference: item.reference })}</span>
         </FormNotice>
       ) : null}
       {conflict > 0 ? (

@@ -13,6 +13,7 @@ import { describedBy } from '@web/core/forms';
 import { useSession } from '@web/core/session';
 import { createCase, loadSignal } from './cases.api';
 import { CaseFormFeedback, useFieldMessages } from './CaseFormParts';
+import { JoinCaseSection } from './JoinCaseSection';
 import { casePath, casesPath, exploitationForms, type NewCaseField, type NewCaseForm, newCaseBody, newCaseErrors, newCaseFormOf, signalIdsOf, toggled } from './cases.rules';
 import { useCaseForm } from './useCaseForm';
 import { useCaseMunicipalities } from './useCaseData';
@@ -54,7 +55,10 @@ export function NewCasePage() {
       {failed && failed.status === 'error' ? <ErrorState error={failed.error} onRetry={failed.retry} /> : null}
       {signals.status === 'loading' || municipalities.status === 'loading' ? <LoadingState /> : null}
       {signals.status === 'ready' && municipalities.status === 'ready' ? (
-        <NewCaseFormView signals={signals.data} municipalities={municipalities.data} mine={me?.allMunicipalities || !me ? 'all' : me.municipalities} />
+        <>
+          <NewCaseFormView signals={signals.data} municipalities={municipalities.data} mine={me?.allMunicipalities || !me ? 'all' : me.municipalities} />
+          <JoinCaseSection signalIds={signals.data.map((signal) => signal.id)} />
+        </>
       ) : null}
     </>
   );
