@@ -12,8 +12,8 @@ import { runStatements } from '@server/core/db/statements';
  * grant's case to drop it again.
  *
  * The copy is kept by the database, not by the code: a trigger fills it when a grant on a case is
- * written, and another follows every change of a case's municipalities (an involved municipality,
- * a hand-over) in the same transaction. A copy that is missing counts as "outside the scope", so it
+ * written (an import of an export brings it along), and another follows every change of a case's
+ * municipalities (an involved municipality, a hand-over) in the same transaction. A copy that is missing counts as "outside the scope", so it
  * can only make the list do more work, never hide a case.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -23,10 +23,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     `create function access_grant_case_scope() returns trigger language plpgsql as $$
       begin
         -- Looked up on the primary key (a case id is a uuid; anything else names no case and keeps no copy).
-        if new.record_type = 'case' and new.record_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
-          select c.municipalities into new.record_municipalities from case_file c where c.id = new.record_id::uuid;
-        else
+        -- A copy that comes with the row (an import of an export, where the case may follow later) is kept.
+        if new.record_type <> 'case' or new.record_id !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
           new.record_municipalities := null;
+        elsif tg_op = 'UPDATE' or new.record_municipalities is null then
+          select c.municipalities into new.record_municipalities from case_file c where c.id = new.record_id::uuid;
         end if;
         return new;
       end $$`,

@@ -21,7 +21,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     `update case_municipality m set case_created_at = c.created_at from case_file c where c.id = m.case_id`,
     `create function case_municipality_created_at() returns trigger language plpgsql as $$
       begin
-        select c.created_at into new.case_created_at from case_file c where c.id = new.case_id;
+        -- A value that comes with the row (an import of an export) is kept.
+        if new.case_created_at is null then
+          select c.created_at into new.case_created_at from case_file c where c.id = new.case_id;
+        end if;
         return new;
       end $$`,
     `create trigger case_municipality_created_at before insert on case_municipality for each row execute function case_municipality_created_at()`,
