@@ -138,12 +138,22 @@ describe('the acute alert on screen', () => {
     await expect(cards.first().textContent()).resolves.toMatch(/Gealarmeerd/);
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, 'history-desktop-nl');
-    // Only the open ones.
+    // Only the open ones. One is made here, so the filter has something to show whatever the tests
+    // before did with the demo's open alert (one CI run found none left; the cause is not known).
+    const fresh = await recordSignal(db(), {
+      regionCode: region(),
+      channel: 'professional',
+      acute: true,
+      forms: ['labour'],
+      summary: 'Fictief: mensen slapen op de werkplek en mogen niet weg.',
+      locations: [{ place: 'Huizen' }],
+    });
     await page.getByRole('link', { name: 'Alleen nog niet opgepakt' }).click();
     await page.waitForURL('**/meldpunt/alarmeringen?status=open');
     await page.locator('[data-testid="alerts-summary"][data-state="ready"]').waitFor();
     const open = await page.getByTestId('alert-card').count();
     expect(open).toBeGreaterThanOrEqual(1);
+    await expect(page.getByTestId('alert-card').filter({ hasText: fresh.reference }).count()).resolves.toBe(1);
     expect(await page.getByTestId('alert-card').filter({ hasText: 'Opgepakt door' }).filter({ hasText: 'Nog door niemand opgepakt' }).count()).toBe(open);
     expect(problems).toEqual([]);
   });
