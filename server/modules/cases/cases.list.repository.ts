@@ -34,6 +34,10 @@ const summaryColumns = [
   'c.region_code',
 ] as const;
 
+/** What a list row shows: the case's columns, the assignee's name, the number of open tracks (`c` the case, `u` the assignee). */
+const summarySelect = sql`${sql.join(summaryColumns.map((c) => sql.ref(c)))}, u.display_name as assigned_name,
+  (select count(*)::int from case_track t where t.case_id = c.id and t.status = 'open') as open_tracks`;
+
 export interface CaseSummaryRow {
   id: string;
   reference: string;
@@ -113,15 +117,18 @@ export function caseListQueries(visibility: CaseVisibility, filter: CaseFilter) 
 
   // The tally or the work-list rows answer the count when nothing but open/closed, a municipality and overdue is asked.
   const fromWorkList = codes.length > 0 && !filter.text && !filter.form && !filter.trackKind && !filter.assigned && ['open', 'all', 'closed'].includes(filter.status);
+  // The tally of cases per set of municipalities (migration 0015): the sets that overlap the scope, each case once.
+  const tallySum = (status: 'open' | 'all' | 'closed', more: ReturnType<typeof sql>[]) => {
+    const n = { open: sql`t.open_cases`, all: sql`t.all_cases`, closed: sql`t.all_cases - t.open_cases` }[status];
+    const where = [sql`t.region_code = ${visibility.regionCode}`, sql`t.municipalities && ${codes}::text[]`, ...more];
+    return sql`coalesce((select sum(${n}) from case_scope_tally t where ${sql.join(where, sql` and `)}), 0)::int`;
+  };
   // Granted cases outside the scope (a few): counted on the case rows, with the list's filters.
   const granted = visibility.byGrant ? sql`(select count(*)::int from case_file c where c.id in (${grants}) and not ${inScope} and ${filters})` : sql`0`;
   let total;
   if (fromWorkList && !filter.overdue) {
-    // The tally of cases per set of municipalities (migration 0015): the sets that overlap the scope, each case once.
-    const tally = [sql`t.region_code = ${visibility.regionCode}`, sql`t.municipalities && ${codes}::text[]`];
-    if (filter.municipality) tally.push(sql`t.municipalities @> array[${filter.municipality}]::text[]`);
-    const n = { open: sql`t.open_cases`, all: sql`t.all_cases`, closed: sql`t.all_cases - t.open_cases` }[filter.status as 'open' | 'all' | 'closed'];
-    total = sql<{ n: number }>`select coalesce((select sum(${n}) from case_scope_tally t where ${sql.join(tally, sql` and `)}), 0)::int + ${granted} as n`;
+    const only = filter.municipality ? [sql`t.municipalities @> array[${filter.municipality}]::text[]`] : [];
+    total = sql<{ n: number }>`select ${tallySum(filter.status as 'open' | 'all' | 'closed', only)} + ${granted} as n`;
   } else if (fromWorkList) {
     // Municipality codes are national (CBS), so the scope alone selects the rows: the count stays inside the index.
     const rowConditions = [sql`m.municipality_code = any(${codes}::text[])`];
@@ -143,9 +150,7 @@ export function caseListQueries(visibility: CaseVisibility, filter: CaseFilter) 
       rows: sql<CaseSummaryRow & { total_count: number }>`
         with matches as materialized (select c.id, c.next_due, c.created_at, c.updated_at from ${source} where ${where}),
           page as (select c.id from matches c order by ${order} limit ${filter.limit} offset ${filter.offset})
-        select ${sql.join(summaryColumns.map((c) => sql.ref(c)))}, u.display_name as assigned_name,
-          (select count(*)::int from case_track t where t.case_id = c.id and t.status = 'open') as open_tracks,
-          (select count(*)::int from matches) as total_count
+        select ${summarySelect}, (select count(*)::int from matches) as total_count
         from page p
         join case_file c on c.id = p.id
         left join app_user u on u.id = c.assigned_to
@@ -167,8 +172,6 @@ export function caseListQueries(visibility: CaseVisibility, filter: CaseFilter) 
     // The granted cases outside the scope are found once, for the page and for the total.
     const grantedRows = visibility.byGrant ? sql`select c.id, c.next_due, c.created_at from case_file c where c.id in (${grants}) and not ${inScope} and ${filters}` : sql`select null::uuid, null::date, null::timestamptz where false`;
     // Without overdue (which depends on today) the total is the tally's plus the granted: one statement for page and total.
-    const tallyTotal = sql`coalesce((select sum(t.open_cases) from case_scope_tally t where t.region_code = ${visibility.regionCode} and t.municipalities && ${codes}::text[]), 0)::int
-      + (select count(*)::int from granted)`;
     return {
       combined: !filter.overdue,
       rows: sql<CaseSummaryRow & { total_count: number }>`
@@ -176,9 +179,7 @@ export function caseListQueries(visibility: CaseVisibility, filter: CaseFilter) 
         top as (
           select x.case_id from (${perMunicipality} union select * from granted) as x(case_id, next_due, case_created_at)
           order by x.next_due asc nulls last, x.case_created_at asc, x.case_id limit ${filter.limit} offset ${filter.offset})
-        select ${sql.join(summaryColumns.map((c) => sql.ref(c)))}, u.display_name as assigned_name,
-          (select count(*)::int from case_track t where t.case_id = c.id and t.status = 'open') as open_tracks,
-          ${filter.overdue ? sql`null::int` : tallyTotal} as total_count
+        select ${summarySelect}, ${filter.overdue ? sql`null::int` : sql`${tallySum('open', [])} + (select count(*)::int from granted)`} as total_count
         from top
         join case_file c on c.id = top.case_id and c.region_code = ${visibility.regionCode}
         left join app_user u on u.id = c.assigned_to
@@ -189,8 +190,7 @@ export function caseListQueries(visibility: CaseVisibility, filter: CaseFilter) 
   return {
     combined: false,
     rows: sql<CaseSummaryRow>`
-      select ${sql.join(summaryColumns.map((c) => sql.ref(c)))}, u.display_name as assigned_name,
-        (select count(*)::int from case_track t where t.case_id = c.id and t.status = 'open') as open_tracks
+      select ${summarySelect}
       from ${source}
       left join app_user u on u.id = c.assigned_to
       where ${where}

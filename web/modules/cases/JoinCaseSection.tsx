@@ -37,10 +37,10 @@ export function JoinCaseSection({ signalIds }: { signalIds: readonly string[] })
     setBusy(true);
     try {
       const list = await searchCases({ text: text.trim(), status: 'open' }, 1);
-      const mine = list._embedded.cases.filter((c) => c.status !== 'closed');
-      setFound(mine);
+      const cases = list._embedded.cases;
+      setFound(cases);
       setTotal(list.page.totalElements);
-      setChosen(mine.length === 1 ? mine[0]!.id : '');
+      setChosen(cases.length === 1 ? cases[0]!.id : '');
       requestAnimationFrame(() => resultsRef.current?.focus());
     } catch (error) {
       setFailure(error instanceof ApiError && error.problem ? error.problem.title : t('cases.join.failed'));
