@@ -58,7 +58,7 @@ describe('npx schakel', () => {
     const bad = schakel(['demo', '--organisations', 'many'], { SCHAKEL_DATA_DIR: mkdtempSync(join(tmpdir(), 'schakel-cli-')) });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--organisations must be a whole number');
-  });
+  }, 120_000);
 });
 
 describe('npx schakel security commands', () => {
