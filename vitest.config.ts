@@ -11,6 +11,7 @@ export default defineConfig({
   test: {
     include: ['server/**/*.test.ts', 'web/**/*.test.ts', 'bin/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['server/core/testing.setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -12,6 +12,7 @@ export default defineConfig({
   test: {
     include: ['e2e/**/*.e2e.ts'],
     environment: 'node',
+    globalSetup: ['e2e/support/setup.ts'],
     pool: 'forks',
     fileParallelism: false,
     testTimeout: 120_000,

@@ -169,8 +169,8 @@ export function browserSuite(overrides: Partial<TestApp['config']> = {}) {
   let browser: Browser | undefined;
   const opened: BrowserPage[] = [];
   beforeAll(async () => {
-    app = await startApp(overrides);
-    browser = await launchBrowser();
+    // The browser starts while the app starts (both from scratch per file).
+    [app, browser] = await Promise.all([startApp(overrides), launchBrowser()]);
   });
   afterAll(async () => {
     for (const session of opened) await session.context.close();

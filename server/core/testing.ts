@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { prepare, type Prepared } from '@server/core/bootstrap';
 import { type Config, testConfig } from '@server/core/config';
 import { buildApp } from '@server/core/http/app';
@@ -9,18 +11,19 @@ import { hashPassword } from '@server/core/auth/passwords';
 import type { Role } from '@server/core/auth/roles';
 import { currentTotp, newTotpSecret } from '@server/core/auth/totp';
 import { modules } from '@server/modules';
+import type { TestTemplate } from './testing.setup';
 
 /**
  * A fresh database for one test file: in-memory PGlite by default, or, when
  * TEST_DATABASE_URL is set, a new PostgreSQL database created next to it and dropped after.
  */
-export async function freshDatabaseUrl(): Promise<{ url?: string; drop: () => Promise<void> }> {
+export async function freshDatabaseUrl(template?: string): Promise<{ url?: string; drop: () => Promise<void> }> {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) return { drop: async () => undefined };
   const name = `schakel_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
@@ -42,17 +45,45 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/**
+ * The run's template database (server/core/testing.setup.ts), when it holds what these overrides
+ * would make: the default region files, and demo data exactly when demo mode is on.
+ */
+function templateFor(overrides: Partial<Config>): TestTemplate | undefined {
+  let template: TestTemplate | undefined;
+  try {
+    template = inject('schakelTestTemplate') as TestTemplate | undefined;
+  } catch {
+    return undefined; // outside Vitest (the screenshot scripts): no template
+  }
+  if (!template) return undefined;
+  const mode = overrides.SCHAKEL_DEMO ?? 'off';
+  if (overrides.SCHAKEL_REGIONS_DIR !== undefined || mode === 'auto' || (mode === 'on') !== template.demo) return undefined;
+  return template;
+}
+
 /** Starts the whole application (migrations, regions, modules) on a fresh database. */
 export async function createTestApp(
   overrides: Partial<Config> = {},
   extraModules: SchakelModule[] = [],
   options: Parameters<typeof buildApp>[2] = {},
 ): Promise<TestApp> {
-  const fresh = await freshDatabaseUrl();
+  const template = templateFor(overrides);
+  const fresh = await freshDatabaseUrl(template?.postgresDatabase);
   const config = testConfig({ DATABASE_URL: fresh.url, SCHAKEL_WEB_DIR: './dist/does-not-exist', ...overrides });
-  const prepared = await prepare(config, { memory: !fresh.url });
-  const app = await buildApp({ config, database: prepared.database }, [...modules, ...extraModules], options);
-  await app.ready();
+  const dump = !fresh.url && template?.pgliteDump ? new Blob([readFileSync(template.pgliteDump)]) : undefined;
+  let prepared: Prepared | undefined;
+  let app: FastifyInstance;
+  try {
+    prepared = await prepare(config, { memory: !fresh.url, ...(dump ? { loadDataDir: dump } : {}) });
+    app = await buildApp({ config, database: prepared.database }, [...modules, ...extraModules], options);
+    await app.ready();
+  } catch (error) {
+    // A start that fails (a test of a refused module) leaves no database behind.
+    await prepared?.database.close();
+    await fresh.drop();
+    throw error;
+  }
   return {
     app,
     prepared,

@@ -18,11 +18,15 @@ export interface DatabaseHandle {
   /** Where the data lives, without credentials (for logs and the start-up banner). */
   location: string;
   close(): Promise<void>;
+  /** Embedded only: the data directory as an uncompressed tarball (a test run's template). */
+  dump?: () => Promise<Blob>;
 }
 
 export interface OpenOptions {
   /** In-memory PGlite (tests); ignores SCHAKEL_DATA_DIR. */
   memory?: boolean;
+  /** In-memory PGlite only: start from this dump of a data directory (a test run's template, server/core/testing.setup.ts). */
+  loadDataDir?: Blob;
 }
 
 // int8 (count(*), sums) as a JS number on both drivers; our counts stay far below 2^53.
@@ -56,7 +60,7 @@ export async function openDatabase(
   let pglite: PGlite;
   let location = 'memory';
   if (options.memory) {
-    pglite = new PGlite({ parsers, extensions });
+    pglite = new PGlite({ parsers, extensions, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
   } else {
     const dir = resolve(config.SCHAKEL_DATA_DIR);
     lock = lockDataDir(dir);
@@ -74,6 +78,7 @@ export async function openDatabase(
     db,
     kind: 'pglite',
     location,
+    dump: () => pglite.dumpDataDir('none'),
     close: async () => {
       await db.destroy();
       lock?.release();
