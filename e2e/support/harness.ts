@@ -112,8 +112,12 @@ export async function waitForOrganisations(page: Page, search: string): Promise<
     .waitFor({ timeout: 10_000 });
 }
 
-/** A short description of the focused element, for readable assertions. */
+/**
+ * A short description of the focused element, for readable assertions. Read after two animation
+ * frames: screens move focus in requestAnimationFrame after a click (one CI run read it before).
+ */
 export async function focused(page: Page): Promise<{ tag: string; text: string; id: string; inHeader: boolean; outline: boolean }> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
   return page.evaluate(() => {
     const element = document.activeElement as HTMLElement | null;
     if (!element) return { tag: '', text: '', id: '', inHeader: false, outline: false };
