@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, browserSuite, type BrowserPage, demoAccount, logInThroughApi, viewports, waitForPage } from './support/harness';
+import { axeViolations, browserSuite, type BrowserPage, demoAccount, focused, logInThroughApi, viewports, waitForPage } from './support/harness';
 import { shot, signalArrives, startCase } from './support/cases';
 import { reportSignal, uniquePhone } from './support/signals';
 
@@ -165,6 +165,34 @@ describe('from signal to case (/signalen/:id → /casussen/nieuw → /casussen/:
     await page.getByTestId('add-consultation').click();
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
     await expectAccessibleInBothLanguages(page);
+  }, 120_000);
+
+  it('the aandachtsfunctionaris changes the facts: a title too short is named at its field, the change is saved and on the timeline', async () => {
+    const { page } = await openAs('aandachtsfunctionaris', caseUrl(flow.caseId));
+    await page.getByTestId('facts-edit').click();
+    await expect(page.locator('#facts-title').inputValue()).resolves.toBe(flow.title);
+    expect((await focused(page)).id).toBe('facts-title');
+    await expectAccessibleInBothLanguages(page);
+
+    await page.locator('#facts-title').fill('ab');
+    await page.getByTestId('facts-submit').click();
+    await page.locator('#facts-title-error').waitFor();
+    expect((await focused(page)).text).toContain('Controleer');
+    await expectAccessibleInBothLanguages(page);
+
+    const changedEvents = page.getByTestId('case-timeline').locator('li', { hasText: 'Casus gewijzigd' });
+    const before = await changedEvents.count();
+    flow.title = `${flow.title} (bijgewerkt)`;
+    await page.locator('#facts-title').fill(flow.title);
+    await page.locator('#facts-form-labour').check();
+    await page.getByTestId('facts-submit').click();
+    await page.getByText('De feiten zijn opgeslagen.').waitFor();
+    await expect(page.getByTestId('case-title').innerText()).resolves.toContain(flow.title);
+    expect((await focused(page)).text).toBe('Feiten wijzigen');
+    const stored = (await (await page.context().request.get(`/api/v1/cases/${flow.caseId}`)).json()) as { title: string; forms: string[] };
+    expect(stored.title).toBe(flow.title);
+    expect(stored.forms).toContain('labour');
+    await expect.poll(() => changedEvents.count()).toBe(before + 1);
   }, 120_000);
 
   it('the ketenregisseur opens a track and adds an action with an owner and a due date, then refers for acute care', async () => {

@@ -136,7 +136,7 @@ function CaseScreen({ id }: { id: string }) {
         </FormNotice>
       ) : null}
       <CaseHeader item={item} />
-      <FactsSection item={item} />
+      <FactsSection {...sectionProps} />
       <PersonsSection item={item} />
       <PlacesSection item={item} />
       <EnrichmentSection {...sectionProps} />

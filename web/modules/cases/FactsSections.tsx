@@ -1,13 +1,15 @@
 import { Heading2, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '@web/core/components/AppLink';
 import { DataTable, RowHeader } from '@web/core/components/DataTable';
 import { useFormat } from '@web/core/format';
 import type { Case } from './cases.api';
 import { Row } from './CaseHeader';
-import { WithheldNotice } from './CaseFormParts';
-import { type FieldGroup, isWithheld } from './cases.rules';
+import { Disclosure, DoneNotice, WithheldNotice } from './CaseFormParts';
+import { FactsEditForm } from './FactsEditForm';
+import type { CaseSectionProps } from './useCaseForm';
+import { canChange, type FieldGroup, isWithheld } from './cases.rules';
 
 const signalPath = (id: string) => `/signalen/${encodeURIComponent(id)}`;
 
@@ -21,12 +23,18 @@ export function CaseSection({ id, title, item, group, children, testId }: { id: 
   );
 }
 
-/** The facts: title, summary, forms, and the signals the case came from (links to each signal). */
-export function FactsSection({ item }: { item: Case }) {
+/**
+ * The facts: title, summary, forms, and the signals the case came from (links to each signal).
+ * Whoever may change the case changes the facts here ("Feiten wijzigen").
+ */
+export function FactsSection(props: CaseSectionProps) {
+  const { item } = props;
   const { t } = useTranslation();
   const format = useFormat();
+  const [saved, setSaved] = useState(0);
   return (
     <CaseSection id="case-facts" title={t('cases.facts.heading')} item={item} group="facts">
+      <DoneNotice n={saved}>{t('cases.facts.saved')}</DoneNotice>
       <dl className="schakel-details">
         <Row label={t('cases.facts.title')} testId="case-title">
           {item.title ?? '—'}
@@ -34,6 +42,20 @@ export function FactsSection({ item }: { item: Case }) {
         <Row label={t('cases.facts.summary')}>{item.summary ? <span className="schakel-case-text">{item.summary}</span> : t('cases.facts.noSummary')}</Row>
         <Row label={t('cases.facts.forms')}>{item.forms?.length ? item.forms.map((form) => t(`cases.forms.${form}`)).join(', ') : '—'}</Row>
       </dl>
+      {canChange(item) ? (
+        <Disclosure label={t('cases.facts.edit')} testId="facts-edit">
+          {(close) => (
+            <FactsEditForm
+              {...props}
+              onChanged={(next) => {
+                setSaved((n) => n + 1);
+                props.onChanged(next);
+              }}
+              onDone={close}
+            />
+          )}
+        </Disclosure>
+      ) : null}
       <h3 className="utrecht-heading-3">{t('cases.facts.signals')}</h3>
       {item.signals?.length ? (
         <ul className="schakel-link-list" data-testid="case-signals">

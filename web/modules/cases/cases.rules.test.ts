@@ -12,6 +12,9 @@ import {
   canStartCaseFrom,
   canUseCases,
   dateError,
+  factsBody,
+  factsErrors,
+  factsFormOf,
   formErrorKind,
   handoverChoices,
   isVersionConflict,
@@ -152,6 +155,18 @@ describe('forms', () => {
     const form = { title: ' Loods ', summary: '', leadMunicipality: 'GM0402', municipalities: ['GM0402', 'GM0417'], forms: [] };
     expect(newCaseErrors({ ...form, title: 'ab', leadMunicipality: '' }, [])).toEqual({ signalIds: 'required', title: 'tooShort', leadMunicipality: 'required' });
     expect(newCaseBody(form, [A])).toEqual({ signalIds: [A], title: 'Loods', summary: '', leadMunicipality: 'GM0402', municipalities: ['GM0417'] });
+  });
+
+  it('sends only the facts that changed, and no call when nothing did', () => {
+    const item = { version: 4, title: 'Loods Industrieweg', summary: '', forms: ['labour' as const] };
+    const form = factsFormOf(item);
+    expect(factsBody(item, form)).toBeUndefined();
+    expect(factsBody(item, { ...form, title: ' Loods Industrieweg ' })).toBeUndefined();
+    expect(factsBody(item, { ...form, title: 'Loods Havenweg', forms: ['sexual', 'labour'] })).toEqual({ version: 4, title: 'Loods Havenweg', forms: ['sexual', 'labour'] });
+    expect(factsBody(item, { ...form, summary: 'Acht mensen op één adres.' })).toEqual({ version: 4, summary: 'Acht mensen op één adres.' });
+    expect(factsErrors({ ...form, title: 'ab' })).toEqual({ title: 'tooShort' });
+    expect(factsErrors({ ...form, title: ' ' })).toEqual({ title: 'required' });
+    expect(factsErrors(form)).toEqual({});
   });
 
   it('keeps checkbox lists in their own order', () => {

@@ -304,6 +304,33 @@ export function newCaseBody(form: NewCaseForm, signalIds: readonly string[]) {
   };
 }
 
+/** Changing a case's facts on its page: title, summary and forms (the server checks again and keeps a timeline event). */
+export interface FactsForm {
+  title: string;
+  summary: string;
+  forms: ExploitationForm[];
+}
+export type FactsField = 'title' | 'summary';
+
+export const factsFormOf = (item: Pick<Case, 'title' | 'summary' | 'forms'>): FactsForm => ({ title: item.title ?? '', summary: item.summary ?? '', forms: [...(item.forms ?? [])] });
+
+export function factsErrors(form: FactsForm): FormErrors<FactsField> {
+  return only({ title: textError(form.title, 3, 200), summary: textError(form.summary, 0, 10_000) });
+}
+
+/** Only what changed goes to the server (the timeline names the fields); nothing changed is no call. */
+export function factsBody(item: Pick<Case, 'title' | 'summary' | 'forms' | 'version'>, form: FactsForm): { version: number; title?: string; summary?: string; forms?: ExploitationForm[] } | undefined {
+  const title = form.title.trim();
+  const summary = form.summary.trim();
+  const forms = exploitationForms.filter((code) => form.forms.includes(code));
+  const changes = {
+    ...(title !== (item.title ?? '') ? { title } : {}),
+    ...(summary !== (item.summary ?? '') ? { summary } : {}),
+    ...(forms.join() !== exploitationForms.filter((code) => (item.forms ?? []).includes(code)).join() ? { forms } : {}),
+  };
+  return Object.keys(changes).length > 0 ? { version: item.version, ...changes } : undefined;
+}
+
 export interface AssessmentForm {
   decision: CaseAssessment | '';
   reason: string;
