@@ -193,6 +193,18 @@ describe('from signal to case (/signalen/:id → /casussen/nieuw → /casussen/:
     expect(stored.title).toBe(flow.title);
     expect(stored.forms).toContain('labour');
     await expect.poll(() => changedEvents.count()).toBe(before + 1);
+
+    // Letting the case go and taking it again, next to the assignee.
+    const assignee = page.getByTestId('case-assignee');
+    const name = (await me(page.context())) as unknown as { displayName: string };
+    if ((await page.getByTestId('assign-to-me').innerText()) === 'Aan mij toewijzen') await page.getByTestId('assign-to-me').click();
+    await page.getByTestId('assign-to-me').getByText('Niet meer aan mij toewijzen').waitFor();
+    await page.getByTestId('assign-to-me').click();
+    await assignee.getByText('Niemand').waitFor();
+    await page.getByTestId('assign-to-me').getByText('Aan mij toewijzen').waitFor();
+    await page.getByTestId('assign-to-me').click();
+    await assignee.getByText(name.displayName).waitFor();
+    expect(((await (await page.context().request.get(`/api/v1/cases/${flow.caseId}`)).json()) as { assignedTo: { id: string } }).assignedTo.id).toBe((await me(page.context())).id);
   }, 120_000);
 
   it('the ketenregisseur opens a track and adds an action with an owner and a due date, then refers for acute care', async () => {

@@ -135,7 +135,7 @@ function CaseScreen({ id }: { id: string }) {
           {t('cases.conflict.reloaded')}
         </FormNotice>
       ) : null}
-      <CaseHeader item={item} />
+      <CaseHeader {...sectionProps} />
       <FactsSection {...sectionProps} />
       <PersonsSection item={item} />
       <PlacesSection item={item} />
