@@ -196,15 +196,15 @@ describe('from signal to case (/signalen/:id → /casussen/nieuw → /casussen/:
 
     // Letting the case go and taking it again, next to the assignee.
     const assignee = page.getByTestId('case-assignee');
-    const name = (await me(page.context())) as unknown as { displayName: string };
+    const account = (await me(page.context())) as Awaited<ReturnType<typeof me>> & { displayName: string };
     if ((await page.getByTestId('assign-to-me').innerText()) === 'Aan mij toewijzen') await page.getByTestId('assign-to-me').click();
     await page.getByTestId('assign-to-me').getByText('Niet meer aan mij toewijzen').waitFor();
     await page.getByTestId('assign-to-me').click();
     await assignee.getByText('Niemand').waitFor();
     await page.getByTestId('assign-to-me').getByText('Aan mij toewijzen').waitFor();
     await page.getByTestId('assign-to-me').click();
-    await assignee.getByText(name.displayName).waitFor();
-    expect(((await (await page.context().request.get(`/api/v1/cases/${flow.caseId}`)).json()) as { assignedTo: { id: string } }).assignedTo.id).toBe((await me(page.context())).id);
+    await assignee.getByText(account.displayName).waitFor();
+    expect(((await (await page.context().request.get(`/api/v1/cases/${flow.caseId}`)).json()) as { assignedTo: { id: string } }).assignedTo.id).toBe(account.id);
   }, 120_000);
 
   it('the ketenregisseur opens a track and adds an action with an owner and a due date, then refers for acute care', async () => {

@@ -117,8 +117,8 @@ export async function waitForOrganisations(page: Page, search: string): Promise<
  * frames: screens move focus in requestAnimationFrame after a click (one CI run read it before).
  */
 export async function focused(page: Page): Promise<{ tag: string; text: string; id: string; inHeader: boolean; outline: boolean }> {
-  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
+    await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
     const element = document.activeElement as HTMLElement | null;
     if (!element) return { tag: '', text: '', id: '', inHeader: false, outline: false };
     const style = getComputedStyle(element);

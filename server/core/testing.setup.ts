@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { prepare } from '@server/core/bootstrap';
 import { testConfig } from '@server/core/config';
+import { freshDatabaseUrl } from '@server/core/testing';
 
 /**
  * A test run's template database: migrated, with the region files loaded (and, for the browser
@@ -28,25 +28,12 @@ declare module 'vitest' {
 
 export async function provideTemplate(project: TestProject, demo: boolean): Promise<() => Promise<void>> {
   const config = testConfig({ SCHAKEL_DEMO: demo ? 'on' : 'off' });
-  const base = process.env.TEST_DATABASE_URL;
-  if (base) {
-    const name = `schakel_tpl_${process.pid}_${Date.now().toString(36)}`;
-    const admin = async (statement: string) => {
-      const client = new pg.Client({ connectionString: base });
-      await client.connect();
-      try {
-        await client.query(statement);
-      } finally {
-        await client.end();
-      }
-    };
-    await admin(`create database ${name}`);
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    const prepared = await prepare({ ...config, DATABASE_URL: url.toString() });
+  const fresh = await freshDatabaseUrl();
+  if (fresh.url) {
+    const prepared = await prepare({ ...config, DATABASE_URL: fresh.url });
     await prepared.database.close();
-    project.provide('schakelTestTemplate', { demo, postgresDatabase: name });
-    return () => admin(`drop database if exists ${name} with (force)`);
+    project.provide('schakelTestTemplate', { demo, postgresDatabase: new URL(fresh.url).pathname.slice(1) });
+    return fresh.drop;
   }
   const prepared = await prepare({ ...config, DATABASE_URL: undefined }, { memory: true });
   const dump = await prepared.database.dump!();

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { AppLink } from '@web/core/components/AppLink';
 import { useFormat } from '@web/core/format';
 import { currentLanguage } from '@web/core/i18n';
-import type { Case } from './cases.api';
 import { AssignToMe } from './AssignToMe';
 import { AcuteMark, CaseStatusBadge, Due } from './CaseMarks';
 import { sortedCaseMunicipalities, urgentConsultationPath } from './cases.rules';
@@ -20,7 +19,7 @@ export function Row({ label, children, testId }: { label: string; children: Reac
 }
 
 /** What anyone who may open the case sees first: where it stands, whose it is, and on what ground the reader sees it. */
-export function CaseHeader(props: { item: Case } & Partial<Omit<CaseSectionProps, 'item'>>) {
+export function CaseHeader(props: CaseSectionProps) {
   const { item } = props;
   const { t } = useTranslation();
   const language = currentLanguage();
@@ -57,7 +56,7 @@ export function CaseHeader(props: { item: Case } & Partial<Omit<CaseSectionProps
         <Row label={t('cases.detail.involved')}>{involved.length ? involved.map((m) => m.name).join(', ') : t('cases.detail.noneInvolved')}</Row>
         <Row label={t('cases.detail.assignee')} testId="case-assignee">
           {item.assignedTo?.displayName ?? t('cases.list.table.unassigned')}
-          {props.onChanged && props.onConflict ? <AssignToMe item={item} onChanged={props.onChanged} onConflict={props.onConflict} /> : null}
+          <AssignToMe {...props} />
         </Row>
         {item.assessment ? (
           <Row label={t('cases.detail.assessment')} testId="case-decision">

@@ -5,8 +5,7 @@ import { CheckField, TextAreaField, TextField } from '@web/core/components/FormP
 import { changeCase } from './cases.api';
 import { exploitationForms, type FactsField, factsBody, factsErrors, factsFormOf, toggled } from './cases.rules';
 import { CaseFormFeedback, useFieldMessages } from './CaseFormParts';
-import type { CaseSectionProps } from './useCaseForm';
-import { useCaseForm } from './useCaseForm';
+import { type CaseSectionProps, useCaseForm } from './useCaseForm';
 
 const ids: Record<FactsField, string> = { title: 'facts-title', summary: 'facts-summary' };
 
@@ -24,11 +23,10 @@ export function FactsEditForm({ item, onChanged, onConflict, onDone }: CaseSecti
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const body = factsBody(item, form);
-    if (!body && Object.keys(factsErrors(form)).length === 0) {
-      onDone();
-      return;
-    }
-    const done = await state.submit(factsErrors(form), () => changeCase(item.id, '', body, 'PATCH'), onConflict);
+    const errors = factsErrors(form);
+    // Nothing changed: nothing to send, the form closes.
+    if (!body && Object.keys(errors).length === 0) return onDone();
+    const done = await state.submit(errors, () => changeCase(item.id, '', body, 'PATCH'), onConflict);
     if (done) {
       onChanged(done.value);
       onDone();

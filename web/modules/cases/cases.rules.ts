@@ -322,11 +322,12 @@ export function factsErrors(form: FactsForm): FormErrors<FactsField> {
 export function factsBody(item: Pick<Case, 'title' | 'summary' | 'forms' | 'version'>, form: FactsForm): { version: number; title?: string; summary?: string; forms?: ExploitationForm[] } | undefined {
   const title = form.title.trim();
   const summary = form.summary.trim();
-  const forms = exploitationForms.filter((code) => form.forms.includes(code));
+  const inOrder = (list: readonly string[]) => exploitationForms.filter((code) => list.includes(code));
+  const forms = inOrder(form.forms);
   const changes = {
     ...(title !== (item.title ?? '') ? { title } : {}),
     ...(summary !== (item.summary ?? '') ? { summary } : {}),
-    ...(forms.join() !== exploitationForms.filter((code) => (item.forms ?? []).includes(code)).join() ? { forms } : {}),
+    ...(forms.join() !== inOrder(item.forms ?? []).join() ? { forms } : {}),
   };
   return Object.keys(changes).length > 0 ? { version: item.version, ...changes } : undefined;
 }
