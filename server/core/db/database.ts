@@ -39,7 +39,9 @@ export async function openDatabase(
   options: OpenOptions = {},
 ): Promise<DatabaseHandle> {
   if (config.DATABASE_URL) {
-    const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE, Client: PreparingClient });
+    // No JIT compilation: the app's statements take milliseconds, and one whose row estimate is far
+    // off (a recursive CTE's) passed jit_above_cost and spent 1.1 s compiling a 5 ms search (ADR 0013).
+    const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE, Client: PreparingClient, options: '-c jit=off' });
     // An idle connection that the server ends (restart, failover, a dropped test database) must not
     // take the process down: the pool discards it and the next query opens a new one.
     pool.on('error', (error) => process.emitWarning(`PostgreSQL connection lost while idle: ${error.message}`));

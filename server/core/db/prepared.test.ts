@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '@server/core/testing';
-import { prepared } from './prepared';
+import { prepared, preparedGeneric } from './prepared';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -28,5 +28,19 @@ describe('prepared statements', () => {
     });
     // And through the pool, whatever connection it takes.
     expect((await run()).map((r) => r.code)).toEqual([t.config.SCHAKEL_REGION]);
+  });
+
+  it('run a query marked generic on its generic plan from the first run, and leave the connection as it was', async () => {
+    const db = t.prepared.database.db;
+    await db.connection().execute(async (connection) => {
+      const setting = async () => (await sql<{ mode: string }>`select current_setting('plan_cache_mode') as mode`.execute(connection)).rows[0]!.mode;
+      const before = await setting();
+      for (let i = 0; i < 3; i++) expect((await sql<{ code: string }>`${preparedGeneric}select code from region where code = ${t.config.SCHAKEL_REGION}`.execute(connection)).rows.map((r) => r.code)).toEqual([t.config.SCHAKEL_REGION]);
+      expect(await setting()).toBe(before);
+      if (t.prepared.database.kind !== 'postgres') return;
+      const named = (await sql<{ statement: string; generic_plans: number; custom_plans: number }>`select statement, generic_plans, custom_plans from pg_prepared_statements where statement like '/*prepared:generic*/%'`.execute(connection)).rows;
+      expect(named).toHaveLength(1);
+      expect(named[0]).toMatchObject({ generic_plans: 3, custom_plans: 0 });
+    });
   });
 });

@@ -12,9 +12,10 @@ import type { Db } from './database';
  * all-or-nothing (one transaction).
  */
 const FORMAT = 'schakel-export';
-// The tally of cases per set of municipalities (migration 0015) is derived: the triggers on
-// case_file rebuild it as the cases are imported, so it is neither exported nor imported.
-const SKIP = new Set(['kysely_migration', 'kysely_migration_lock', 'case_scope_tally']);
+// The tally of cases per set of municipalities (migration 0015) and the search words (0018) are
+// derived: the triggers on case_file and case_track rebuild them as the cases are imported, so they
+// are neither exported nor imported.
+const SKIP = new Set(['kysely_migration', 'kysely_migration_lock', 'case_scope_tally', 'case_search_term']);
 
 interface Header {
   format: typeof FORMAT;

@@ -26,6 +26,7 @@ export const pageInfoSchema = z
     size: z.number().int(),
     totalElements: z.number().int(),
     totalPages: z.number().int(),
+    totalElementsCapped: z.boolean().optional().describe('A search that counts at most totalElements: true when more match (only those can be paged; narrow the search)'),
   })
   .meta({ id: 'PageInfo' });
 
@@ -43,7 +44,7 @@ export function offsetOf(query: PageQuery): number {
 }
 
 /** Builds the `_links` and `page` of a page, keeping the request's other query parameters. */
-export function pageOf<N extends string, T>(request: FastifyRequest, name: N, items: T[], total: number, query: PageQuery) {
+export function pageOf<N extends string, T>(request: FastifyRequest, name: N, items: T[], total: number, query: PageQuery, options: { capped?: boolean } = {}) {
   const totalPages = Math.max(1, Math.ceil(total / query.pageSize));
   // Keep the other query parameters; build the links by concatenation (URLSearchParams.set re-serializes per call).
   const [path = '', search = ''] = request.url.split('?', 2);
@@ -61,6 +62,6 @@ export function pageOf<N extends string, T>(request: FastifyRequest, name: N, it
       ...(query.page > 1 ? { prev: href(Math.min(query.page - 1, totalPages)) } : {}),
       ...(query.page < totalPages ? { next: href(query.page + 1) } : {}),
     },
-    page: { number: query.page, size: query.pageSize, totalElements: total, totalPages },
+    page: { number: query.page, size: query.pageSize, totalElements: total, totalPages, ...(options.capped === undefined ? {} : { totalElementsCapped: options.capped }) },
   };
 }

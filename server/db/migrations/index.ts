@@ -15,6 +15,7 @@ import * as m0014 from './0014_grant_case_scope';
 import * as m0015 from './0015_case_scope_tally';
 import * as m0016 from './0016_case_search_open';
 import * as m0017 from './0017_worklist_order';
+import * as m0018 from './0018_case_search_terms';
 
 /** Forward-only migrations, in order. Add a file and list it here; never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0015_case_scope_tally': m0015,
   '0016_case_search_open': m0016,
   '0017_worklist_order': m0017,
+  '0018_case_search_terms': m0018,
 };

@@ -113,7 +113,7 @@ export async function bulkCases(db: Db, input: { total: number; regions: string[
       from demo_case c join lateral (select o.id from organisation o where o.region_code = c.region_code and o.type = 'police' and o.origin = 'config' limit 1) p on true
       where c.status = 'put-forward'`.execute(trx);
   });
-  await sql`vacuum (analyze) case_file, case_municipality, case_track, track_action, access_grant`.execute(db);
+  await sql`vacuum (analyze) case_file, case_municipality, case_search_term, case_track, track_action, access_grant`.execute(db);
   input.log(`  ${input.total} bulk cases over ${input.regions.length} regions in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return input.total;
 }

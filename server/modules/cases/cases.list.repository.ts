@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '@server/core/db/database';
+import { preparedGeneric } from '@server/core/db/prepared';
 import type { CaseFileTable } from '@server/db/schema.cases';
 import type { CaseVisibility } from './cases.policy';
 
@@ -95,10 +96,6 @@ export function caseListQueries(visibility: CaseVisibility, filter: CaseFilter) 
   if (filter.overdue) conditions.push(sql`c.next_due < ${filter.today}::date and c.status <> 'closed'`);
   if (filter.form) conditions.push(sql`c.forms @> array[${filter.form}]::text[]`);
   if (filter.trackKind) conditions.push(sql`exists (select 1 from case_track t where t.case_id = c.id and t.kind = ${filter.trackKind})`);
-  if (filter.text) {
-    const pattern = `%${filter.text.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    conditions.push(sql`lower(c.reference || ' ' || c.title) like ${pattern}`);
-  }
   const order = {
     due: sql`c.next_due asc nulls last, c.created_at asc, c.id`,
     newest: sql`c.created_at desc, c.id`,
@@ -106,14 +103,8 @@ export function caseListQueries(visibility: CaseVisibility, filter: CaseFilter) 
     updated: sql`c.updated_at desc, c.id`,
   }[filter.sort];
 
-  // A text search matches cases all over the installation: the scope (municipalities index) and the
-  // grants are two separate sources, so the trigram index meets the scope before any case is visited.
-  const split = Boolean(filter.text) && codes.length > 0 && visibility.byGrant;
-  const source = split
-    ? sql`(select * from case_file c where ${inScope} union all select * from case_file c where c.id in (${grants}) and not ${inScope}) as c`
-    : sql`case_file c`;
+  const where = sql`${visible} and ${sql.join(conditions, sql` and `)}`;
   const filters = sql.join(conditions, sql` and `);
-  const where = split ? filters : sql`${visible} and ${filters}`;
 
   // The tally or the work-list rows answer the count when nothing but open/closed, a municipality and overdue is asked.
   const fromWorkList = codes.length > 0 && !filter.text && !filter.form && !filter.trackKind && !filter.assigned && ['open', 'all', 'closed'].includes(filter.status);
@@ -140,25 +131,9 @@ export function caseListQueries(visibility: CaseVisibility, filter: CaseFilter) 
     const scope = sql`select m.case_id from case_municipality m where ${sql.join(rowConditions, sql` and `)}`;
     total = sql<{ n: number }>`with scope as (${scope}) select (select ${codes.length === 1 ? sql`count(*)` : sql`count(distinct s.case_id)`}::int from scope s) + ${granted} as n`;
   } else {
-    total = sql<{ n: number }>`select count(*)::int as n from ${source} where ${where}`;
+    total = sql<{ n: number }>`select count(*)::int as n from case_file c where ${where}`;
   }
-  // A text search visits every match once (the trigram index cannot stop early): the matches are
-  // kept (id and sort keys only), the page is sorted from them and the count is theirs, instead of
-  // a page query and a count query that each build the bitmaps and visit the same cases.
-  if (filter.text) {
-    return {
-      rows: sql<CaseSummaryRow & { total_count: number }>`
-        with matches as materialized (select c.id, c.next_due, c.created_at, c.updated_at from ${source} where ${where}),
-          page as (select c.id from matches c order by ${order} limit ${filter.limit} offset ${filter.offset})
-        select ${summarySelect}, (select count(*)::int from matches) as total_count
-        from page p
-        join case_file c on c.id = p.id
-        left join app_user u on u.id = c.assigned_to
-        order by ${order}`,
-      total,
-      combined: true,
-    };
-  }
+  if (filter.text) return searchQueries(visibility, filter, { everything, codes, grants, inScope, filters });
   // The work list proper (open, nearest deadline first): each municipality of the scope gives its
   // first page from the work-list rows in that very order (migration 0017), the granted cases outside
   // the scope are added, and the merged page is joined to the cases. Without it the region's open
@@ -191,7 +166,7 @@ export function caseListQueries(visibility: CaseVisibility, filter: CaseFilter) 
     combined: false,
     rows: sql<CaseSummaryRow>`
       select ${summarySelect}
-      from ${source}
+      from case_file c
       left join app_user u on u.id = c.assigned_to
       where ${where}
       order by ${order}
@@ -200,16 +175,114 @@ export function caseListQueries(visibility: CaseVisibility, filter: CaseFilter) 
   };
 }
 
-export async function listCases(db: Db, visibility: CaseVisibility, filter: CaseFilter) {
+/** A text search counts this many matches at most (ADR 0013). */
+export const SEARCH_CAP = 1000;
+/** Up to this many words of a municipality that a search word starts are each read in the search's order; above it, the range is read whole. */
+const SEARCH_WORDS_IN_ORDER = 16;
+
+/**
+ * A text search over the word index (migration 0018, ADR 0013): each word of the text must start a
+ * word of the case's reference or title. The longest word leads. For every municipality of the
+ * scope, the indexed words it starts are found (one index step each); each (municipality, word)
+ * gives its cases in the search's order (most recently changed first) straight from the index, with
+ * the filters and the other words checked on the index row, at most `SEARCH_CAP` + 1 of them (or to
+ * the requested page's end). A word that starts more than `SEARCH_WORDS_IN_ORDER` words of a
+ * municipality (a reference prefix: every reference is a word) has that range read whole and sorted.
+ * The granted cases outside the scope are checked one by one. The page is the first of their union;
+ * the count is exact up to `SEARCH_CAP`: a source that filled its limit alone has more than
+ * `SEARCH_CAP`, and if none did, the union is complete.
+ */
+function searchQueries(
+  visibility: CaseVisibility,
+  filter: CaseFilter,
+  scope: { everything: boolean; codes: string[]; grants: ReturnType<typeof sql>; inScope: ReturnType<typeof sql>; filters: ReturnType<typeof sql> },
+) {
+  const { everything, codes, grants, inScope, filters } = scope;
+  // A literal: the same text for every page up to the cap's (one prepared statement), and a known limit to plan with.
+  const perSource = sql.lit(Math.max(SEARCH_CAP + 1, filter.offset + filter.limit));
+  const municipality = filter.municipality;
+  const municipalityInScope = municipality !== undefined && (everything || codes.includes(municipality));
+  let scopeCodes;
+  if (municipalityInScope) scopeCodes = sql`array[${municipality}]::text[]`;
+  else if (everything) scopeCodes = sql`(select coalesce(array_agg(m.code), '{}') from municipality m where m.region_code = ${visibility.regionCode})`;
+  else scopeCodes = sql`${codes}::text[]`;
+  // Starts with: a range of the "C"-ordered words (U+10FFFF sorts after every character).
+  const startsWith = (column: ReturnType<typeof sql>, word: ReturnType<typeof sql>) => sql`${column} >= ${word} and ${column} < ${word} || chr(1114111)`;
+  // Within the open cases, the open cases' index (its predicate, literally).
+  const openOnly = filter.status === 'open' || filter.overdue === true || (filter.status !== 'all' && filter.status !== 'closed');
+  const open = openOnly ? sql` and t.status <> 'closed'` : sql``;
+  // Every check reads the index row, but a municipality outside the scope and an assignee.
+  const checks = [];
+  if (filter.status !== 'open' && filter.status !== 'all') checks.push(sql`t.status = ${filter.status}`);
+  if (filter.overdue) checks.push(sql`t.next_due < ${filter.today}::date`);
+  if (filter.form) checks.push(sql`t.forms @> array[${filter.form}]::text[]`);
+  if (filter.trackKind) checks.push(sql`t.track_kinds @> array[${filter.trackKind}]::text[]`);
+  if (municipality !== undefined && !municipalityInScope) checks.push(sql`exists (select 1 from case_municipality cm where cm.case_id = t.case_id and cm.municipality_code = ${municipality})`);
+  if (filter.assigned === 'me') checks.push(sql`exists (select 1 from case_file a where a.id = t.case_id and a.assigned_to = ${visibility.userId})`);
+  if (filter.assigned === 'none') checks.push(sql`exists (select 1 from case_file a where a.id = t.case_id and a.assigned_to is null)`);
+  checks.push(sql`(cardinality(q.others) = 0 or not exists (select 1 from unnest(q.others) w where position(' ' || w in t.words) = 0))`);
+  const check = sql`${sql.join(checks, sql` and `)}${open}`;
+  const granted = visibility.byGrant && !everything
+    ? sql`union all select c.id, c.updated_at from case_file c cross join q where c.id in (${grants})${codes.length > 0 ? sql` and not ${inScope}` : sql``} and ${filters}
+        and exists (select 1 from case_search_term x where x.case_id = c.id and not exists (select 1 from unnest(q.words) w where position(' ' || w in x.words) = 0))`
+    : sql``;
+  // A named prepared statement, always on its generic plan (planning took 2 ms of a 5 ms search). Its
+  // text varies only with which filters are set, so a connection holds a few of them.
+  const found = sql`${preparedGeneric}with recursive
+    q0 as materialized (select w.words, (select x from unnest(w.words) x order by length(x) desc, x limit 1) as driving from (select case_search_words(${filter.text}) as words) w),
+    q as materialized (select q0.words, q0.driving, array_remove(q0.words, q0.driving) as others from q0),
+    scope as materialized (select distinct s.code from unnest(${scopeCodes}) s(code)),
+    words(code, term, n) as (
+      select s.code, (select min(t.term) from case_search_term t where t.municipality_code = s.code and ${startsWith(sql`t.term`, sql`q.driving`)}${open}), 1 from scope s cross join q
+      union all
+      select x.code, (select min(t.term) from case_search_term t where t.municipality_code = x.code and t.term > x.term and t.term < q.driving || chr(1114111)${open}), x.n + 1
+      from words x cross join q where x.term is not null and x.n <= ${SEARCH_WORDS_IN_ORDER}
+    ),
+    broad as materialized (select w.code from words w where w.term is not null and w.n > ${SEARCH_WORDS_IN_ORDER}),
+    hits(case_id, updated_at) as (
+      select s.case_id, s.updated_at from words w cross join q cross join lateral (
+        select t.case_id, t.updated_at from case_search_term t where t.municipality_code = w.code and t.term = w.term and ${check}
+        order by t.updated_at desc, t.case_id limit ${perSource}) s
+      where w.term is not null and w.code not in (select b.code from broad b)
+      union all
+      select s.case_id, s.updated_at from broad b cross join q cross join lateral (
+        select t.case_id, max(t.updated_at) as updated_at from case_search_term t where t.municipality_code = b.code and ${startsWith(sql`t.term`, sql`q.driving`)} and ${check}
+        group by t.case_id order by 2 desc, 1 limit ${perSource}) s
+      ${granted}
+    ),
+    found as (select h.case_id, max(h.updated_at) as updated_at from hits h group by h.case_id)`;
+  return {
+    combined: true,
+    rows: sql<CaseSummaryRow & { total_count: number }>`${found},
+      page as (select f.case_id from found f order by f.updated_at desc, f.case_id limit ${filter.limit} offset ${filter.offset})
+      select ${summarySelect}, (select count(*)::int from found) as total_count
+      from page p
+      join case_file c on c.id = p.case_id and c.region_code = ${visibility.regionCode}
+      left join app_user u on u.id = c.assigned_to
+      order by c.updated_at desc, c.id`,
+    total: sql<{ n: number }>`${found} select count(*)::int as n from found`,
+  };
+}
+
+/**
+ * A page of cases and their total. A text search counts at most `SEARCH_CAP` matches: above that
+ * the total is the cap and `capped` says there are more (only the first `SEARCH_CAP` can be paged).
+ */
+export async function listCases(db: Db, visibility: CaseVisibility, filter: CaseFilter): Promise<{ rows: CaseSummaryRow[]; total: number; capped: boolean }> {
   const queries = caseListQueries(visibility, filter);
+  let rows: CaseSummaryRow[];
+  let total: number;
   if (queries.combined) {
-    const { rows } = await queries.rows.execute(db);
+    rows = (await queries.rows.execute(db)).rows;
     // A page past the end has no row to carry the count: then (only then) it is counted on its own.
-    const total = rows.length > 0 ? Number((rows[0] as unknown as { total_count: number }).total_count) : filter.offset === 0 ? 0 : Number((await queries.total.execute(db)).rows[0]?.n ?? 0);
-    return { rows: rows as CaseSummaryRow[], total };
+    total = rows.length > 0 ? Number((rows[0] as unknown as { total_count: number }).total_count) : filter.offset === 0 ? 0 : Number((await queries.total.execute(db)).rows[0]?.n ?? 0);
+  } else {
+    const [page, count] = await Promise.all([queries.rows.execute(db), queries.total.execute(db)]);
+    rows = page.rows;
+    total = Number(count.rows[0]?.n ?? 0);
   }
-  const [rows, total] = await Promise.all([queries.rows.execute(db), queries.total.execute(db)]);
-  return { rows: rows.rows, total: Number(total.rows[0]?.n ?? 0) };
+  const capped = Boolean(filter.text) && total > SEARCH_CAP;
+  return { rows, total: capped ? SEARCH_CAP : total, capped };
 }
 
 /** EXPLAIN (ANALYZE, BUFFERS) of the page and the count query of a list, for the case-list benchmark and docs/performance.md. */

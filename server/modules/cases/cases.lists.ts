@@ -47,9 +47,9 @@ async function run(db: Db, request: FastifyRequest, filter: Omit<CaseFilter, 'to
   const actor = request.actor!;
   const settings = await settingsOf(db, actor.regionCode);
   const today = localDate(new Date(), settings.timezone);
-  const { rows, total } = await listCases(db, caseVisibilityOf(actor), { ...filter, today });
+  const { rows, total, capped } = await listCases(db, caseVisibilityOf(actor), { ...filter, today });
   await writeAccessLog(db, request, { action: 'read', outcome: 'success', recordType: 'case-list', purpose: CASE_PURPOSE, reason: `${what}: ${rows.map((r) => r.reference).join(',').slice(0, 900)}` });
-  return { items: rows.map((r) => summary(r, actor, today)), total };
+  return { items: rows.map((r) => summary(r, actor, today)), total, capped };
 }
 
 export function workList(db: Db, request: FastifyRequest, query: CaseQuery) {

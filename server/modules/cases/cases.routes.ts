@@ -88,8 +88,8 @@ export const caseRoutes =
         schema: { operationId: 'searchCases', summary: 'Search cases by reference, title and filters (the text in the body, never in a URL)', tags, querystring: pageQuerySchema, body: caseSearchSchema, response: { 200: caseListSchema } },
       },
       async (request) => {
-        const { items, total } = await lists.searchCases(db, request, request.body, request.query);
-        return pageOf(request, 'cases', items, total, request.query);
+        const { items, total, capped } = await lists.searchCases(db, request, request.body, request.query);
+        return pageOf(request, 'cases', items, total, request.query, { capped });
       },
     );
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useResource } from '@web/core/api/useResource';
 import { PageHeading } from '@web/core/components/PageHeading';
+import { useFormat } from '@web/core/format';
 import { Pagination } from '@web/core/components/Pagination';
 import { EmptyState, ErrorState } from '@web/core/components/States';
 import { useSession } from '@web/core/session';
@@ -47,6 +48,7 @@ export function CasesPage() {
     summaryRef.current?.focus();
   }, [filters.page, text]);
 
+  const format = useFormat();
   const ready = cases.status === 'ready' ? cases.data : undefined;
   const rows = ready?._embedded.cases ?? [];
   let summary = '';
@@ -56,7 +58,9 @@ export function CasesPage() {
       ready.page.totalElements === 0
         ? t(text === undefined ? 'cases.list.noneFound' : 'cases.list.search.noneFound')
         : [
-            t(text === undefined ? 'cases.list.found' : 'cases.list.search.found', { count: ready.page.totalElements }),
+            ready.page.totalElementsCapped
+              ? t('cases.list.search.foundMore', { count: ready.page.totalElements, shown: format.number(ready.page.totalElements) })
+              : t(text === undefined ? 'cases.list.found' : 'cases.list.search.found', { count: ready.page.totalElements }),
             t('cases.list.pageOf', { page: ready.page.number, total: ready.page.totalPages }),
             t('cases.list.overdueOnPage', { count: rows.filter((row) => row.overdue).length }),
           ].join(' ');

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError } from '@web/core/api/client';
 import { TextField } from '@web/core/components/FormParts';
+import { useFormat } from '@web/core/format';
 import { type CaseList, changeCase, loadCase, searchCases } from './cases.api';
 import { casePath } from './cases.rules';
 
@@ -16,11 +17,12 @@ type Found = CaseList['_embedded']['cases'][number];
  */
 export function JoinCaseSection({ signalIds }: { signalIds: readonly string[] }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const navigate = useNavigate();
   const [text, setText] = useState('');
   const [textError, setTextError] = useState<string | undefined>();
   const [found, setFound] = useState<Found[] | undefined>();
-  const [total, setTotal] = useState(0);
+  const [total, setTotal] = useState({ count: 0, capped: false });
   const [chosen, setChosen] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
@@ -39,7 +41,7 @@ export function JoinCaseSection({ signalIds }: { signalIds: readonly string[] })
       const list = await searchCases({ text: text.trim(), status: 'open' }, 1);
       const cases = list._embedded.cases;
       setFound(cases);
-      setTotal(list.page.totalElements);
+      setTotal({ count: list.page.totalElements, capped: list.page.totalElementsCapped === true });
       setChosen(cases.length === 1 ? cases[0]!.id : '');
       requestAnimationFrame(() => resultsRef.current?.focus());
     } catch (error) {
@@ -92,7 +94,7 @@ export function JoinCaseSection({ signalIds }: { signalIds: readonly string[] })
           ) : (
             <form className="schakel-form" noValidate onSubmit={(event) => void join(event)} aria-label={t('cases.join.submit')}>
               <Fieldset className="schakel-fieldset">
-                <FieldsetLegend>{t('cases.join.results', { count: total })}</FieldsetLegend>
+                <FieldsetLegend>{t(total.capped ? 'cases.join.resultsMore' : 'cases.join.results', { count: total.count, shown: format.number(total.count) })}</FieldsetLegend>
                 {found.map((c) => (
                   <div key={c.id} className="schakel-checkbox-field__row">
                     <RadioButton id={`join-case-${c.id}`} name="join-case" checked={chosen === c.id} onChange={() => setChosen(c.id)} />
