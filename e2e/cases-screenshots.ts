@@ -40,6 +40,12 @@ try {
       await page.getByTestId('case-timeline').waitFor();
     });
   }
+  // The search by the start of words: "station" finds Stationsstraat, Stationsplein and "bij het station".
+  await shoot('ketenregisseur', '/casussen', 'zoeken', viewports.desktop, async (page) => {
+    await page.locator('#cases-search').fill('station');
+    await page.getByTestId('cases-search-submit').click();
+    await page.locator('[data-testid="cases-summary"][data-state="ready"][data-mode="search"]').waitFor();
+  });
   await shoot('ketenregisseur', '/mijn-werk', 'mijn-werk');
   await shoot('zorgcoordinator', '/casussen', 'werklijst-zorgcoordinator');
   console.log(`screenshots in ${outDir}`);

@@ -152,6 +152,8 @@ export interface AccessGrantTable {
   source_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** The case's municipalities, kept by the database (migration 0014) so the case list finds the grants outside a scope index only. */
   record_municipalities: ColumnType<string[] | null, never, never>;
+  /** Kept by the database (migration 0018): the case is in the grantee organisation's own municipality. */
+  in_grantee_municipality: ColumnType<boolean, never, never>;
 }
 
 export interface AccessLogTable {

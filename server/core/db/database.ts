@@ -55,7 +55,7 @@ export async function openDatabase(
     };
   }
 
-  // bigint as number, date as YYYY-MM-DD; pg_trgm for the trigram index of the case search (on PostgreSQL it ships with the server).
+  // bigint as number, date as YYYY-MM-DD; pg_trgm because migration 0009 creates it (its case-search indexes went with 0018; on PostgreSQL it ships with the server).
   const parsers = { 20: (value: string) => Number(value), 1082: (value: string) => value };
   const extensions = { pg_trgm };
   let lock: DataDirLock | undefined;

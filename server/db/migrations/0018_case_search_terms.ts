@@ -106,6 +106,31 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     `create trigger case_search_term_tracks_insert after insert on case_track referencing new table as new_rows for each statement execute function case_search_term_tracks_insert()`,
     `create trigger case_search_term_tracks_update after update on case_track referencing old table as old_rows new table as new_rows for each statement execute function case_search_term_tracks_update()`,
     `create trigger case_search_term_tracks_delete after delete on case_track referencing old table as old_rows for each statement execute function case_search_term_tracks_delete()`,
+    // A grant to an organisation on a case in the organisation's own municipality (a municipality's
+    // organisation holds one per track it directs): for its colleagues, whose scope holds that
+    // municipality, it adds nothing. The lists read the other grants from an index of their own
+    // (cases.list.repository.ts, grantedIds). Kept by the database: a grant written, its copy of the
+    // case's municipalities followed, an organisation's municipality changed.
+    `alter table access_grant add column in_grantee_municipality boolean not null default false`,
+    `update access_grant g set in_grantee_municipality = true from organisation o
+      where o.id = g.grantee_organisation_id and g.record_municipalities @> array[o.municipality_code]`,
+    `create function access_grant_in_grantee_municipality() returns trigger language plpgsql as $$
+      begin
+        new.in_grantee_municipality := coalesce(new.record_municipalities @> array[(select o.municipality_code from organisation o where o.id = new.grantee_organisation_id)], false);
+        return new;
+      end $$`,
+    // After access_grant_case_scope (triggers of a table fire in the order of their names), which fills the copy.
+    `create trigger access_grant_in_grantee_municipality before insert or update of record_type, record_id, record_municipalities, grantee_organisation_id on access_grant
+      for each row execute function access_grant_in_grantee_municipality()`,
+    `create function organisation_municipality_to_grants() returns trigger language plpgsql as $$
+      begin
+        update access_grant g set in_grantee_municipality = coalesce(g.record_municipalities @> array[new.municipality_code], false) where g.grantee_organisation_id = new.id;
+        return null;
+      end $$`,
+    `create trigger organisation_municipality_to_grants after update of municipality_code on organisation
+      for each row when (old.municipality_code is distinct from new.municipality_code) execute function organisation_municipality_to_grants()`,
+    `create index access_grant_case_organisation_outside_idx on access_grant (grantee_organisation_id, valid_until) include (record_id, region_code, valid_from, record_municipalities)
+      where record_type = 'case' and revoked_at is null and grantee_organisation_id is not null and not in_grantee_municipality`,
     // The substring indexes served only the search.
     `drop index if exists case_file_search_idx`,
     `drop index if exists case_file_scope_search_idx`,

@@ -90,4 +90,41 @@ describe('case search by the start of words (migration 0018, ADR 0013)', () => {
     expect(hilversum.page).toMatchObject({ totalElements: open.length, totalElementsCapped: false });
     expect(hilversum._embedded.cases.map((c) => c.id)).toEqual(open.slice(0, 20));
   });
+
+  it("reads an organisation's grants in its own municipality only for colleagues whose scope lacks it", async () => {
+    const organisation = await db().selectFrom('organisation').select(['id', 'municipality_code']).where('region_code', '=', t.config.SCHAKEL_REGION).where('type', '=', 'municipality').orderBy('name').executeTakeFirstOrThrow();
+    const own = organisation.municipality_code!;
+    const [other, third] = [HILVERSUM, HUIZEN, 'GM1942'].filter((code) => code !== own);
+    const inOwn = await makeCase(t, keten, own, { title: 'Orgvlag eigen gemeente' });
+    const inOther = await makeCase(t, keten, other!, { title: 'Orgvlag andere gemeente' });
+    const inThird = await makeCase(t, keten, third!, { title: 'Orgvlag derde gemeente' });
+    for (const caseId of [inOwn.id, inThird.id]) {
+      await db()
+        .insertInto('access_grant')
+        .values({ region_code: t.config.SCHAKEL_REGION, record_type: 'case', record_id: caseId, grantee_user_id: null, grantee_organisation_id: organisation.id, purpose: 'spoor', legal_basis: 'convenant', valid_until: new Date(Date.now() + 3_600_000), granted_by: null, revoked_at: null })
+        .execute();
+    }
+    const flags = async () => new Map((await db().selectFrom('access_grant').select(['record_id', 'in_grantee_municipality']).where('grantee_organisation_id', '=', organisation.id).where('record_id', 'in', [inOwn.id, inThird.id]).execute()).map((g) => [g.record_id, g.in_grantee_municipality]));
+    expect(await flags()).toEqual(new Map([[inOwn.id, true], [inThird.id, false]]));
+    const colleague = async (municipality: string) => logIn(t, await createTestUser(t, { roles: ['aandachtsfunctionaris'], organisationType: 'municipality', municipalities: [municipality] }));
+    const listed = async (session: LoggedIn) => {
+      const response = await t.app.inject({ url: '/api/v1/cases?pageSize=100', headers: session.headers });
+      const ids: string[] = response.json()._embedded.cases.map((c: { id: string }) => c.id);
+      return ids.filter((id) => [inOwn.id, inOther.id, inThird.id].includes(id)).sort();
+    };
+    // In the own municipality: its case by scope, the third by the grant.
+    const ownColleague = await colleague(own);
+    expect(await listed(ownColleague)).toEqual([inOwn.id, inThird.id].sort());
+    expect(await ids(ownColleague, { text: 'orgvlag' })).toEqual([inOwn.id, inThird.id].sort());
+    // A colleague for another municipality: the grant in the own municipality counts for them.
+    const otherColleague = await colleague(other!);
+    expect(await listed(otherColleague)).toEqual([inOwn.id, inOther.id, inThird.id].sort());
+    expect((await search(otherColleague, { text: 'orgvlag' })).page.totalElements).toBe(3);
+    // The flag follows the case's municipalities.
+    const version = (await t.app.inject({ url: `/api/v1/cases/${inThird.id}`, headers: keten.headers })).json().version as number;
+    const involve = await t.app.inject({ method: 'PATCH', url: `/api/v1/cases/${inThird.id}`, headers: keten.headers, payload: { version, municipalities: [own] } });
+    expect(involve.statusCode, involve.body).toBe(200);
+    expect((await flags()).get(inThird.id)).toBe(true);
+    expect(await listed(otherColleague)).toEqual([inOwn.id, inOther.id, inThird.id].sort());
+  });
 });
