@@ -109,7 +109,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // A grant to an organisation on a case in the organisation's own municipality (a municipality's
     // organisation holds one per track it directs): for its colleagues, whose scope holds that
     // municipality, it adds nothing. The lists read the other grants from an index of their own
-    // (cases.list.repository.ts, grantedIds). Kept by the database: a grant written, its copy of the
+    // (cases.list.repository.ts, caseListQueries: organisationGrants). Kept by the database: a grant written, its copy of the
     // case's municipalities followed, an organisation's municipality changed.
     `alter table access_grant add column in_grantee_municipality boolean not null default false`,
     `update access_grant g set in_grantee_municipality = true from organisation o

@@ -105,6 +105,9 @@ export function caseListQueries(visibility: CaseVisibility, filter: CaseFilter) 
   if (filter.overdue) conditions.push(sql`c.next_due < ${filter.today}::date and c.status <> 'closed'`);
   if (filter.form) conditions.push(sql`c.forms @> array[${filter.form}]::text[]`);
   if (filter.trackKind) conditions.push(sql`exists (select 1 from case_track t where t.case_id = c.id and t.kind = ${filter.trackKind})`);
+  const filters = sql.join(conditions, sql` and `);
+  // A text search has its own page and count (the word index).
+  if (filter.text) return searchQueries(visibility, filter, { everything, codes, grants, inScope, filters });
   const order = {
     due: sql`c.next_due asc nulls last, c.created_at asc, c.id`,
     newest: sql`c.created_at desc, c.id`,
@@ -112,11 +115,10 @@ export function caseListQueries(visibility: CaseVisibility, filter: CaseFilter) 
     updated: sql`c.updated_at desc, c.id`,
   }[filter.sort];
 
-  const where = sql`${visible} and ${sql.join(conditions, sql` and `)}`;
-  const filters = sql.join(conditions, sql` and `);
+  const where = sql`${visible} and ${filters}`;
 
   // The tally or the work-list rows answer the count when nothing but open/closed, a municipality and overdue is asked.
-  const fromWorkList = codes.length > 0 && !filter.text && !filter.form && !filter.trackKind && !filter.assigned && ['open', 'all', 'closed'].includes(filter.status);
+  const fromWorkList = codes.length > 0 && !filter.form && !filter.trackKind && !filter.assigned && ['open', 'all', 'closed'].includes(filter.status);
   // The tally of cases per set of municipalities (migration 0015): the sets that overlap the scope, each case once.
   const tallySum = (status: 'open' | 'all' | 'closed', more: ReturnType<typeof sql>[]) => {
     const n = { open: sql`t.open_cases`, all: sql`t.all_cases`, closed: sql`t.all_cases - t.open_cases` }[status];
@@ -142,12 +144,11 @@ export function caseListQueries(visibility: CaseVisibility, filter: CaseFilter) 
   } else {
     total = sql<{ n: number }>`select count(*)::int as n from case_file c where ${where}`;
   }
-  if (filter.text) return searchQueries(visibility, filter, { everything, codes, grants, inScope, filters });
   // The work list proper (open, nearest deadline first): each municipality of the scope gives its
   // first page from the work-list rows in that very order (migration 0017), the granted cases outside
   // the scope are added, and the merged page is joined to the cases. Without it the region's open
   // cases are walked in deadline order until a page of the scope is found.
-  const byDeadline = filter.sort === 'due' && openOnly && codes.length > 0 && !filter.text && !filter.form && !filter.trackKind && !filter.assigned && !filter.municipality;
+  const byDeadline = filter.sort === 'due' && openOnly && codes.length > 0 && !filter.form && !filter.trackKind && !filter.assigned && !filter.municipality;
   if (byDeadline) {
     const overdue = filter.overdue ? sql` and w.next_due < ${filter.today}::date` : sql``;
     const perMunicipality = sql`select w.case_id, w.next_due, w.case_created_at from unnest(${codes}::text[]) as s(code)
