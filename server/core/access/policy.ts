@@ -57,23 +57,34 @@ export interface Decision {
   grantId?: string;
 }
 
-export async function findValidGrant(db: Db, actor: Actor, record: RecordRef, at = new Date()): Promise<string | undefined> {
-  const grant = await db
+/**
+ * The actor's valid grants on a record (to the account or its organisation, not revoked, now
+ * within their period), the longest-running first. The one definition of a valid grant: a
+ * statement that looks the grant up itself (a case page) uses this query too.
+ */
+export function validGrants(db: Db, actor: Pick<Actor, 'userId' | 'organisationId'>, record: { type: string; id: string }, at = new Date()) {
+  return db
     .selectFrom('access_grant')
-    .select('id')
     .where('record_type', '=', record.type)
     .where('record_id', '=', record.id)
-    .where('region_code', '=', record.regionCode)
     .where('revoked_at', 'is', null)
     .where('valid_from', '<=', at)
     .where('valid_until', '>', at)
     .where((eb) => eb.or([eb('grantee_user_id', '=', actor.userId), eb('grantee_organisation_id', '=', actor.organisationId)]))
-    .orderBy('valid_until', 'desc')
-    .executeTakeFirst();
+    .orderBy('valid_until', 'desc');
+}
+
+export async function findValidGrant(db: Db, actor: Actor, record: RecordRef, at = new Date()): Promise<string | undefined> {
+  const grant = await validGrants(db, actor, record, at).select('id').where('region_code', '=', record.regionCode).executeTakeFirst();
   return grant?.id;
 }
 
-export async function decide(db: Db, actor: Actor | undefined, action: RecordAction, record: RecordRef, rules: RecordRules): Promise<Decision> {
+/** A grant the caller already looked up with validGrants() (in the statement that loaded the record): decide() does not look again. */
+export interface KnownGrant {
+  grantId: string | undefined;
+}
+
+export async function decide(db: Db, actor: Actor | undefined, action: RecordAction, record: RecordRef, rules: RecordRules, known?: KnownGrant): Promise<Decision> {
   if (!actor) return { allowed: false, reason: 'no-actor' };
   if (actor.via === 'token') return { allowed: false, reason: 'token' };
   if (actor.regionCode !== record.regionCode) return { allowed: false, reason: 'other-region' };
@@ -84,7 +95,7 @@ export async function decide(db: Db, actor: Actor | undefined, action: RecordAct
   const inScope = actor.allMunicipalities || record.municipalities.some((m) => actor.municipalities.includes(m));
   if (inScope && actor.roles.some((r) => rule.ownMunicipality?.includes(r))) return { allowed: true, reason: 'role-municipality' };
   if (rule.byGrant && (!rule.grantRoles || actor.roles.some((r) => rule.grantRoles!.includes(r)))) {
-    const grantId = await findValidGrant(db, actor, record);
+    const grantId = known ? known.grantId : await findValidGrant(db, actor, record);
     if (grantId) return { allowed: true, reason: 'grant', grantId };
     return { allowed: false, reason: 'no-grant' };
   }
@@ -95,8 +106,8 @@ export async function decide(db: Db, actor: Actor | undefined, action: RecordAct
  * Decides and, when refused, logs the denial and throws. A refused read answers 404 like a
  * record that does not exist, so a refusal does not reveal that the record exists.
  */
-export async function authorize(db: Db, request: FastifyRequest, action: RecordAction, record: RecordRef, rules: RecordRules): Promise<Decision> {
-  const decision = await decide(db, request.actor, action, record, rules);
+export async function authorize(db: Db, request: FastifyRequest, action: RecordAction, record: RecordRef, rules: RecordRules, known?: KnownGrant): Promise<Decision> {
+  const decision = await decide(db, request.actor, action, record, rules, known);
   if (!decision.allowed) {
     await writeAccessLog(db, request, { action: 'denied', outcome: 'denied', recordType: record.type, recordId: record.id, reason: `${action}: ${decision.reason}` });
     if (!request.actor) throw new AppError('auth.required');

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
-import { authorize, type Decision, decide, type RecordAction } from '@server/core/access/policy';
+import { authorize, type Decision, decide, type KnownGrant, type RecordAction } from '@server/core/access/policy';
 import type { Db } from '@server/core/db/database';
 import { AppError } from '@server/core/errors';
 import type { Database } from '@server/db/schema';
@@ -48,15 +48,23 @@ export interface AuthorizedCase {
  */
 export async function authorizedCase(db: Db, request: FastifyRequest, id: string, action: RecordAction): Promise<AuthorizedCase> {
   const row = await repository.findCaseRef(db, id);
+  const decision = await decideOnCase(db, request, id, action, row);
+  return { row: row!, decision };
+}
+
+/**
+ * The decision on a case already loaded (undefined: it does not exist), with the viewer's grant
+ * when the statement that loaded it looked that up too. Refusals as authorizedCase.
+ */
+export async function decideOnCase(db: Db, request: FastifyRequest, id: string, action: RecordAction, row: { id: string; region_code: string; municipalities: string[] } | undefined, known?: KnownGrant): Promise<Decision> {
   if (!row) {
     if (request.actor) await authorize(db, request, action, { type: 'case', id, regionCode: '', municipalities: [] }, caseRules).catch(() => undefined);
     throw new AppError('case.not-found');
   }
-  const decision = await authorize(db, request, action, caseRef(row), caseRules).catch((error: unknown) => {
+  return authorize(db, request, action, caseRef(row), caseRules, known).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'route.not-found') throw new AppError('case.not-found');
     throw error;
   });
-  return { row, decision };
 }
 
 /** What the reader of a case sees: every part on their own account, the region's sharing for their organisation type through a grant. */

@@ -1,6 +1,6 @@
 import type { CaseFieldGroup } from '@server/modules/regions';
 import { caseFieldGroups } from '@server/modules/regions';
-import type { CaseCore, CaseParts, loadCaseParts } from './cases.repository';
+import type { CasePage } from './cases.repository';
 import type { Case } from './cases.schema';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -10,14 +10,8 @@ export function isOverdue(due: string | null, today: string, closed: boolean): b
   return !closed && due !== null && due < today;
 }
 
-type LoadedParts = NonNullable<Awaited<ReturnType<typeof loadCaseParts>>>;
-
-export interface CaseView {
-  core: CaseCore;
-  parts: Omit<CaseParts, 'tracks' | 'actions' | 'interventions'>;
-  tracks: { tracks: LoadedParts['tracks']; actions: LoadedParts['actions'] };
-  interventions: LoadedParts['interventions'];
-  signalParts: { persons: { id: string; signal_id: string; role: string; name: string | null; alias: string | null; phone: string | null; approximate_age: number | null; nationality: string | null; bsn: string | null }[]; locations: { signal_id: string; description: string | null; street: string | null; house_number: string | null; postcode: string | null; place: string | null; municipality_code: string | null }[]; businesses: { signal_id: string; name: string | null; kvk_number: string | null; address: string | null; sector: string | null }[]; vehicles: { signal_id: string; license_plate: string | null; description: string | null }[] };
+/** A case page as loaded (repository.loadCasePage), with the labels of the region's sources. */
+export interface CaseView extends Omit<CasePage, 'viewer'> {
   sourceLabels: Map<string, string>;
 }
 
@@ -113,7 +107,7 @@ export function presentCase(view: CaseView, context: PresentContext): Case {
   };
 }
 
-type ActionRow = LoadedParts['actions'][number];
+type ActionRow = CasePage['tracks']['actions'][number];
 
 export function presentAction(
   // From the case page's JSON (dates as strings) or from a row (dates as Date).

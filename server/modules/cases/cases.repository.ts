@@ -1,10 +1,12 @@
 import { sql, type Transaction, type Updateable } from 'kysely';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import { validGrants } from '@server/core/access/policy';
 import type { Db } from '@server/core/db/database';
 import { prepared } from '@server/core/db/prepared';
 import { actionsQuery, interventionsQuery, tracksQuery } from './cases.tracks.repository';
 import type { Database } from '@server/db/schema';
 import type { CaseFileTable } from '@server/db/schema.cases';
+import { signalPartQueries } from '@server/modules/signals';
 
 type Executor = Db | Transaction<Database>;
 
@@ -176,13 +178,23 @@ export async function loadCaseCore(db: Db, id: string) {
 }
 export type CaseCore = NonNullable<Awaited<ReturnType<typeof loadCaseCore>>>;
 
+/** Who opens a case page: the statement looks up their grant and their organisation's type with the case. */
+export interface CaseViewer {
+  userId: string;
+  organisationId: string;
+}
+
 /**
- * The case row and the parts of its page, tracks, actions and interventions included, in one
- * statement (one round trip instead of nine;
- * docs/performance.md, "case-list"). The dates of the parts arrive as ISO strings (JSON), the
- * case row's as usual. Undefined when the case does not exist.
+ * Everything a case page needs in one statement, one round trip (docs/performance.md,
+ * "case-list"): the case row; the parts of its page, tracks, actions and interventions
+ * included; the persons, places, businesses and vehicles of its signals; and, for deciding
+ * before anything is shown, the viewer's valid grant on the case (policy.validGrants) and their
+ * organisation's type. The dates of the parts arrive as ISO strings (JSON), the case row's as
+ * usual. Undefined when the case does not exist.
  */
-export async function loadCaseParts(db: Db, id: string) {
+export async function loadCasePage(db: Db, id: string, viewer: CaseViewer) {
+  const signalIds = db.selectFrom('case_signal').select('signal_id').where('case_id', '=', id);
+  const signalParts = signalPartQueries(db, signalIds);
   const row = await db
     .selectFrom('case_file as c')
     .modifyFront(prepared)
@@ -242,15 +254,49 @@ export async function loadCaseParts(db: Db, id: string) {
       jsonArrayFrom(tracksQuery(db, id)).as('tracks'),
       jsonArrayFrom(actionsQuery(db, id)).as('actions'),
       jsonArrayFrom(interventionsQuery(db, id)).as('interventions'),
+      jsonArrayFrom(signalParts.persons).as('signal_persons'),
+      jsonArrayFrom(signalParts.locations).as('signal_locations'),
+      jsonArrayFrom(signalParts.businesses).as('signal_businesses'),
+      jsonArrayFrom(signalParts.vehicles).as('signal_vehicles'),
+      jsonObjectFrom(
+        validGrants(db, viewer, { type: 'case', id })
+          .select(['id', 'valid_until', 'legal_basis', 'purpose'])
+          .where('region_code', '=', sql.ref<string>('c.region_code'))
+          .limit(1),
+      ).as('viewer_grant'),
+      eb.selectFrom('organisation as o').select('o.type').where('o.id', '=', viewer.organisationId).as('viewer_organisation_type'),
     ])
     .where('c.id', '=', id)
     .executeTakeFirst();
   if (!row) return undefined;
   // case_file has a column `municipalities` (the codes); the parts' list of names is aliased apart.
-  const { municipality_parts: municipalities, signals, sourceChecks, consultations, handovers, tracks, actions, interventions, ...core } = row;
-  return { core: core satisfies CaseCore, municipalities, signals, sourceChecks, consultations, handovers, tracks, actions, interventions };
+  const {
+    municipality_parts: municipalities,
+    signals,
+    sourceChecks,
+    consultations,
+    handovers,
+    tracks,
+    actions,
+    interventions,
+    signal_persons: persons,
+    signal_locations: locations,
+    signal_businesses: businesses,
+    signal_vehicles: vehicles,
+    viewer_grant: grant,
+    viewer_organisation_type: organisationType,
+    ...core
+  } = row;
+  return {
+    core: core satisfies CaseCore,
+    parts: { municipalities, signals, sourceChecks, consultations, handovers },
+    tracks: { tracks, actions },
+    interventions,
+    signalParts: { persons, locations, businesses, vehicles },
+    viewer: { grant, organisationType },
+  };
 }
-export type CaseParts = Omit<NonNullable<Awaited<ReturnType<typeof loadCaseParts>>>, 'core'>;
+export type CasePage = NonNullable<Awaited<ReturnType<typeof loadCasePage>>>;
 
 export async function insertSourceCheck(trx: Transaction<Database>, values: { case_id: string; region_code: string; source_code: string; consulted_on: string; finding: string; recorded_by: string }) {
   return trx.insertInto('case_source_check').values(values).returning('id').executeTakeFirstOrThrow();

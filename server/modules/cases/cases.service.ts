@@ -4,10 +4,10 @@ import { decide } from '@server/core/access/policy';
 import type { Db } from '@server/core/db/database';
 import { AppError, type InvalidParam } from '@server/core/errors';
 import { addWorkingDays, localDate } from '@server/core/working-days';
-import { markSignalsForwarded, signalPartsOf, signalRef, signalRules, signalsForCase } from '@server/modules/signals';
-import { authorizedCase, groupsFor, settingsOf } from './cases.access';
+import { markSignalsForwarded, signalRef, signalRules, signalsForCase } from '@server/modules/signals';
+import { authorizedCase, decideOnCase, groupsFor, settingsOf } from './cases.access';
 import { eventGroups } from './cases.catalogue';
-import { caseRef, caseRules, interventionRoles } from './cases.policy';
+import { caseRef, caseRules, interventionRoles, sharedGroups } from './cases.policy';
 import { type CaseView, presentCase } from './cases.presenter';
 import * as repository from './cases.repository';
 import type { AssessmentCreate, CaseCreate, CaseUpdate, ClosureCreate } from './cases.schema';
@@ -102,31 +102,25 @@ export async function joinSignal(db: Db, request: FastifyRequest, id: string, in
 }
 
 /** Loads everything the case page shows; only what `groups` allows is presented. */
-async function loadView(db: Db, id: string, regionCode: string): Promise<CaseView> {
-  const [loaded, settings] = await Promise.all([repository.loadCaseParts(db, id), settingsOf(db, regionCode)]);
-  const { core, tracks: trackRows, actions, interventions, ...parts } = loaded!;
-  const signalParts = await signalPartsOf(db, parts.signals.map((s) => s.id));
-  return { core, parts, tracks: { tracks: trackRows, actions }, interventions, signalParts, sourceLabels: new Map(settings.caseSources.map((s) => [s.code, s.label.nl])) };
-}
-
 /** One case as its reader may see it; the read is in the access log with the persons as subjects, and the grant that allowed it. */
 export async function getCase(db: Db, request: FastifyRequest, id: string, purpose = CASE_PURPOSE) {
-  const { row, decision } = await authorizedCase(db, request, id, 'read');
-  const actor = request.actor!;
-  const groups = await groupsFor(db, request, decision, row.region_code);
-  const [view, update, exportAllowed, grant] = await Promise.all([
-    readPersonalData(
-      db,
-      request,
-      { recordType: 'case', purpose, ...(decision.grantId ? { grantId: decision.grantId } : {}) },
-      () => loadView(db, id, row.region_code),
-      (v) => ({ recordId: id, subjects: groups.includes('persons') ? v.signalParts.persons.map((p) => p.id) : [] }),
-    ),
-    decide(db, actor, 'update', caseRef(row), caseRules),
-    decide(db, actor, 'export', caseRef(row), caseRules),
-    decision.grantId ? repository.grantOf(db, decision.grantId) : Promise.resolve(undefined),
-  ]);
+  const actor = request.actor;
+  if (!actor) throw new AppError('auth.required'); // the route's guard lets no one without an account through
+  // One statement: the case, its parts, and the reader's grant; nothing of it is shown before the decision.
+  const page = await repository.loadCasePage(db, id, actor);
+  const decision = await decideOnCase(db, request, id, 'read', page?.core, { grantId: page?.viewer.grant?.id });
+  const { core: row, viewer, ...loaded } = page!;
   const settings = await settingsOf(db, row.region_code);
+  const groups = sharedGroups(decision, viewer.organisationType ?? undefined, settings.caseSharing);
+  const view = await readPersonalData(
+    db,
+    request,
+    { recordType: 'case', purpose, ...(decision.grantId ? { grantId: decision.grantId } : {}) },
+    async (): Promise<CaseView> => ({ core: row, ...loaded, sourceLabels: new Map(settings.caseSources.map((s) => [s.code, s.label.nl])) }),
+    (v) => ({ recordId: id, subjects: groups.includes('persons') ? v.signalParts.persons.map((p) => p.id) : [] }),
+  );
+  const [update, exportAllowed] = await Promise.all([decide(db, actor, 'update', caseRef(row), caseRules), decide(db, actor, 'export', caseRef(row), caseRules)]);
+  const grant = decision.grantId ? viewer.grant : null;
   return presentCase(view, {
     groups,
     today: localDate(new Date(), settings.timezone),

@@ -179,6 +179,9 @@ describe('enrichment, assessment, tracks and closure', () => {
     // The grant names its legal basis in words and why it exists.
     expect(seen.access.grant.legalBasisLabel.nl).not.toBe(seen.access.grant.legalBasis);
     expect(seen.access.grant.purpose).toBe('regie over het spoor zorg');
+    // The read is logged on that grant, with the persons shown as its subjects.
+    const read = await db().selectFrom('access_log').select(['grant_id', 'subjects']).where('record_id', '=', id).where('action', '=', 'read').where('grant_id', 'is not', null).execute();
+    expect(read).toEqual([{ grant_id: seen.access.grant.id, subjects: seen.persons.map((p: { id: string }) => p.id) }]);
     // Closing their own track ends the zorgcoördinator's access: the close is done (204), with no refusal in the log.
     const closed = await t.app.inject({ method: 'PATCH', url: url(id, `/tracks/${seen.tracks[0].id}`), headers: zc.headers, payload: { version: seen.tracks[0].version, status: 'closed', closedReason: 'Overgedragen aan reguliere zorg.' } });
     expect(closed.statusCode, closed.body).toBe(204);

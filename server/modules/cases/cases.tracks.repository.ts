@@ -109,7 +109,7 @@ export async function revokeSourceGrants(trx: Transaction<Database>, sourceType:
 }
 
 /** The tracks of a case with their actions, owners and deciding session (for the case page). */
-/** The tracks of a case with their owners, for the case page (a part of its one statement, `loadCaseParts`). */
+/** The tracks of a case with their owners, for the case page (a part of its one statement, `loadCasePage`). */
 export function tracksQuery(db: Db, caseId: string) {
   return db
     .selectFrom('case_track as t')

@@ -9,7 +9,7 @@ export type { BulkOptions } from './signals.bulk';
 export { exploitationForms, signalChannels, personRoles } from './signals.catalogue';
 export type { ExploitationForm } from './signals.catalogue';
 export { acceptedMediaType, safeFileName } from './signals.public';
-export { markSignalsForwarded, signalPartsOf, signalsForCase } from './signals.cases';
+export { markSignalsForwarded, signalPartQueries, signalsForCase } from './signals.cases';
 export type { SignalForCase } from './signals.cases';
 export { signalRef, signalRules } from './signals.policy';
 
