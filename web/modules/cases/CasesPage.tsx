@@ -63,6 +63,8 @@ export function CasesPage() {
               : t(text === undefined ? 'cases.list.found' : 'cases.list.search.found', { count: ready.page.totalElements }),
             t('cases.list.pageOf', { page: ready.page.number, total: ready.page.totalPages }),
             t('cases.list.overdueOnPage', { count: rows.filter((row) => row.overdue).length }),
+            // The search has one order (its word index is kept in it), whatever the filter's sort says.
+            ...(text === undefined ? [] : [t('cases.list.search.order')]),
           ].join(' ');
   }
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
