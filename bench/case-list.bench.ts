@@ -4,12 +4,15 @@
  * aandachtsfunctionaris — filtered by municipality scope and grants — p95 < 100 ms, and a case
  * detail p95 < 50 ms, with 20 concurrent users.
  *
- *   npm run bench -- case-list [--fresh] [--duration 30] [--users 20] [--cases 1000000] [--access-log 5000000] [--only abc] [--profile DIR]
+ *   npm run bench -- case-list [--fresh] [--duration 30] [--users 20] [--cases 1000000] [--access-log 5000000] [--only abcd] [--profile DIR]
  *
  * The data lives in its own database (schakel_bench_case_list), generated once and reused;
  * --fresh drops and generates it again. Twenty aandachtsfunctionaris accounts (one per
  * municipality, two of them with a second municipality) each get five grants on open cases
  * outside their scope. Each user runs requests back to back (closed loop, one connection each).
+ * Scenarios: (a) the work list, (b) searches, (c) case pages of their work list and grants (the
+ * generated cases, which have no signals), (d) case pages of the demo cases in their scope, which
+ * start from signals with persons, places and businesses, as every real case does.
  */
 import { fork } from 'node:child_process';
 import http from 'node:http';
@@ -27,7 +30,7 @@ import { modules } from '@server/modules';
 import { explainCaseList } from '@server/modules/cases/cases.list.repository';
 import { DEMO_PASSWORD } from '@server/modules/identity/identity.demo';
 import { loadRegions, readRegionFiles } from '@server/modules/regions';
-import { machine } from './support';
+import { machine, postgresBaseline } from './support';
 
 const { values } = parseArgs({
   options: {
@@ -36,8 +39,8 @@ const { values } = parseArgs({
     users: { type: 'string', default: '20' },
     cases: { type: 'string', default: '1000000' },
     'access-log': { type: 'string', default: '5000000' },
-    // Which scenarios to run (a: work list, b: search, c: case page); all by default.
-    only: { type: 'string', default: 'abc' },
+    // Which scenarios to run (a: work list, b: search, c: case page, d: case page of a case with signals); all by default.
+    only: { type: 'string', default: 'abcd' },
     // Write a V8 CPU profile of the app server to this directory (node --cpu-prof).
     profile: { type: 'string' },
   },
@@ -95,6 +98,8 @@ interface BenchUser {
   userId: string;
   organisationId: string;
   grants: string[];
+  /** Cases of their scope that start from signals (the demo cases): a case page with persons, places and businesses. */
+  signalCases: string[];
 }
 
 /** Twenty aandachtsfunctionarissen: one per municipality, the two largest municipalities' with a neighbour as well. */
@@ -129,7 +134,15 @@ async function prepareUsers(): Promise<BenchUser[]> {
         order by c.id offset ${k * 5} limit 5`.execute(db);
     }
     const grants = await db.selectFrom('access_grant').select('record_id').where('grantee_user_id', '=', user.id).where('valid_until', '>', new Date()).execute();
-    users.push({ email, region: plan.region, municipalities: plan.codes, userId: user.id, organisationId: organisation.id, grants: grants.map((g) => g.record_id) });
+    const signalCases = await db
+      .selectFrom('case_file as c')
+      .select('c.id')
+      .where('c.region_code', '=', plan.region)
+      .where(sql<boolean>`c.municipalities && ${plan.codes}::text[]`)
+      .where((eb) => eb.exists(eb.selectFrom('case_signal as s').select('s.case_id').whereRef('s.case_id', '=', 'c.id')))
+      .orderBy('c.id')
+      .execute();
+    users.push({ email, region: plan.region, municipalities: plan.codes, userId: user.id, organisationId: organisation.id, grants: grants.map((g) => g.record_id), signalCases: signalCases.map((c) => c.id) });
   }
   await sql`analyze access_grant`.execute(db);
   await database.close();
@@ -155,6 +168,8 @@ interface Session {
   user: BenchUser;
   headers: Record<string, string>;
   detailIds: string[];
+  /** The user's cases with signals, or (for a municipality without demo cases) their detail ids. */
+  signalCaseIds: string[];
 }
 
 async function logIn(port: number, user: BenchUser): Promise<Session> {
@@ -167,7 +182,8 @@ async function logIn(port: number, user: BenchUser): Promise<Session> {
   const list = await request(port, 'GET', '/api/v1/cases?pageSize=50', headers);
   if (list.status !== 200) throw new Error(`work list of ${user.email}: ${list.status} ${list.text.slice(0, 300)}`);
   const ids = (JSON.parse(list.text)._embedded.cases as { id: string }[]).map((c) => c.id);
-  return { user, headers, detailIds: [...ids, ...user.grants] };
+  const detailIds = [...ids, ...user.grants];
+  return { user, headers, detailIds, signalCaseIds: user.signalCases.length > 0 ? user.signalCases : detailIds };
 }
 
 const searches = [
@@ -185,6 +201,8 @@ const scenarios: [string, Scenario, number][] = [
   ['(a) GET /cases (work list)', () => ({ method: 'GET', path: '/api/v1/cases' }), 100],
   ['(b) POST /cases/_search', (_s, i) => ({ method: 'POST', path: '/api/v1/cases/_search', body: searches[i % searches.length] }), 100],
   ['(c) GET /cases/{id}', (s, i) => ({ method: 'GET', path: `/api/v1/cases/${s.detailIds[i % s.detailIds.length]}` }), 50],
+  // The generated million have no signals; every real case has. The demo cases show what those add to a case page.
+  ['(d) GET /cases/{id}, with signals', (s, i) => ({ method: 'GET', path: `/api/v1/cases/${s.signalCaseIds[i % s.signalCaseIds.length]}` }), 50],
 ];
 
 /** Each user sends the next request when the previous one answered, for `seconds`. */
@@ -267,9 +285,9 @@ const sizes = (await pool.query(`select (select count(*) from case_file)::int as
 const server = await startServer();
 const sessions = await Promise.all(users.map((u) => logIn(server.port, u)));
 
-console.log(`\ncase-list · ${new Date().toISOString()} · ${machine()} · PostgreSQL ${(await pool.query('show server_version')).rows[0].server_version} · shared_buffers ${(await pool.query('show shared_buffers')).rows[0].shared_buffers}`);
+console.log(`\ncase-list · ${new Date().toISOString()} · ${machine()} · PostgreSQL ${(await pool.query('show server_version')).rows[0].server_version} (baseline ${(await postgresBaseline(pool)).toFixed(0)} ms) · shared_buffers ${(await pool.query('show shared_buffers')).rows[0].shared_buffers}`);
 console.log(`data: ${sizes.cases} cases (${sizes.open} open), ${sizes.log} access-log rows (${sizes.unsealed} unsealed before the run), ${sizes.grants} grants`);
-console.log(`${sessions.length} aandachtsfunctionarissen (${[...new Set(users.flatMap((u) => u.municipalities))].length} municipalities, 5 grants each outside their scope) · closed loop, one connection per user · ${duration} s per scenario after a 5 s warm-up`);
+console.log(`${sessions.length} aandachtsfunctionarissen (${[...new Set(users.flatMap((u) => u.municipalities))].length} municipalities, 5 grants each outside their scope, ${users.filter((u) => u.signalCases.length > 0).length} with cases from signals in scope: ${users.reduce((n, u) => n + u.signalCases.length, 0)}) · closed loop, one connection per user · ${duration} s per scenario after a 5 s warm-up`);
 console.log(`uptime: ${execSync('uptime').toString().trim()}\n`);
 
 const results = [];

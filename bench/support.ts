@@ -67,8 +67,38 @@ export async function compare(full: () => Promise<autocannon.Result>, bare: () =
   return { full: summary(results.full), bare: summary(results.bare) };
 }
 
+/**
+ * The machine, with a baseline: a fixed single-core JavaScript workload (JSON of 2,000 small
+ * records, twenty times, and a sort), best of five, in ms. Machines of one kind differ by a factor
+ * of two here; the baseline lets figures from different machines be set side by side (lower is faster).
+ */
 export function machine(): string {
-  return `${cpus().length} cores · ${cpus()[0]?.model ?? '?'}`;
+  return `${cpus().length} cores · ${cpus()[0]?.model ?? '?'} · baseline ${nodeBaseline().toFixed(0)} ms`;
+}
+
+function nodeBaseline(): number {
+  const records = Array.from({ length: 2000 }, (_, i) => ({ id: `case-${i}`, reference: `CS-2026-${String(i).padStart(6, '0')}`, forms: ['sexual', 'labour'], due: `2026-12-${String((i % 28) + 1).padStart(2, '0')}`, open: i % 3 !== 0 }));
+  let best = Infinity;
+  for (let round = 0; round < 5; round++) {
+    const started = performance.now();
+    for (let k = 0; k < 20; k++) {
+      const copy = JSON.parse(JSON.stringify(records)) as typeof records;
+      copy.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.id.localeCompare(b.id)));
+    }
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+/** The same for PostgreSQL: md5 of 300,000 numbers in one backend, best of three, in ms. */
+export async function postgresBaseline(pool: pg.Pool): Promise<number> {
+  let best = Infinity;
+  for (let round = 0; round < 3; round++) {
+    const started = performance.now();
+    await pool.query('select count(distinct md5(g::text)) from generate_series(1, 300000) g');
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
 }
 
 export function printRows(rows: { label: string; rps: number; p99: number; non2xx: number }[]) {
