@@ -29,12 +29,25 @@ try {
   const setup = await openPage(browser, app.baseUrl);
   await logInThroughApi(setup.context, demoAccount(app, 'ketenregisseur'));
   const list = (await (await setup.context.request.get('/api/v1/cases?status=monitoring&pageSize=5')).json()) as { _embedded: { cases: { id: string }[] } };
+  let assignable: string | undefined;
+  for (const { id: candidate } of ((await (await setup.context.request.get('/api/v1/cases?pageSize=25')).json()) as { _embedded: { cases: { id: string }[] } })._embedded.cases) {
+    const assignees = (await (await setup.context.request.get(`/api/v1/cases/${candidate}/assignees`)).json()) as { _embedded: { assignees: unknown[] } };
+    if (assignees._embedded.assignees.length > 2) {
+      assignable = candidate;
+      break;
+    }
+  }
   await setup.context.close();
   const id = list._embedded.cases[0]?.id;
   if (id) {
     await shoot('ketenregisseur', `/casussen/${id}`, 'casus', viewports.desktop, async (page) => {
       await page.getByTestId('case-timeline').waitFor();
       await page.getByTestId('add-action').first().click();
+    });
+    // Assigning to a colleague: the list of those who may work on the case (where there is more than one).
+    await shoot('ketenregisseur', `/casussen/${assignable ?? id}`, 'casus-toewijzen', { width: 1280, height: 900 }, async (page) => {
+      await page.getByTestId('assign-colleague').click();
+      await page.getByTestId('assign-colleague-form').locator('select, p').first().waitFor();
     });
     await shoot('ketenregisseur', `/casussen/${id}`, 'casus-telefoon', viewports.phone, async (page) => {
       await page.getByTestId('case-timeline').waitFor();

@@ -207,6 +207,37 @@ describe('from signal to case (/signalen/:id → /casussen/nieuw → /casussen/:
     expect(((await (await page.context().request.get(`/api/v1/cases/${flow.caseId}`)).json()) as { assignedTo: { id: string } }).assignedTo.id).toBe(account.id);
   }, 120_000);
 
+  it('the ketenregisseur assigns the case to a colleague from the list of those who may work on it, and back', async () => {
+    const { page, context, problems } = await openAs('ketenregisseur', caseUrl(flow.caseId));
+    const account = (await me(context)) as Awaited<ReturnType<typeof me>> & { displayName: string };
+    const assignee = page.getByTestId('case-assignee');
+    const before = ((await (await context.request.get(`/api/v1/cases/${flow.caseId}`)).json()) as { assignedTo: { id: string; displayName: string } }).assignedTo;
+    await page.getByTestId('assign-colleague').click();
+    const select = page.locator('#case-assign-colleague');
+    await select.locator('option', { hasText: account.displayName }).waitFor({ state: 'attached' });
+    expect((await focused(page)).id).toBe('case-assign-colleague');
+    // The one assigned now is not offered again.
+    expect(await select.locator('option').allInnerTexts()).not.toContain(before.displayName);
+    await expectAccessibleInBothLanguages(page);
+
+    await page.getByTestId('assign-colleague-submit').click();
+    await page.locator('#case-assign-colleague-error').getByText('Collega: dit is verplicht.').waitFor();
+    await select.selectOption({ label: account.displayName });
+    await page.getByTestId('assign-colleague-submit').click();
+    await page.getByText(`De casus is toegewezen aan ${account.displayName}.`).waitFor();
+    await assignee.getByText(account.displayName).first().waitFor();
+    await expectAccessibleInBothLanguages(page);
+
+    // And back to the aandachtsfunctionaris, who goes on with the case below.
+    await page.getByTestId('assign-colleague').click();
+    await select.locator('option', { hasText: before.displayName }).waitFor({ state: 'attached' });
+    await select.selectOption({ label: before.displayName });
+    await page.getByTestId('assign-colleague-submit').click();
+    await page.getByText(`De casus is toegewezen aan ${before.displayName}.`).waitFor();
+    expect(((await (await context.request.get(`/api/v1/cases/${flow.caseId}`)).json()) as { assignedTo: { id: string } }).assignedTo.id).toBe(before.id);
+    expect(problems).toEqual([]);
+  }, 120_000);
+
   it('the ketenregisseur opens a track and adds an action with an owner and a due date, then refers for acute care', async () => {
     const { page, context, problems } = await openAs('ketenregisseur', caseUrl(flow.caseId));
     const account = await me(context);

@@ -27,6 +27,7 @@ const stale = 999_999;
 const probes: Probe[] = [
   { name: 'GET /cases/{id}', expected: mayRead, request: (id) => ({ method: 'GET', url: `/api/v1/cases/${id}` }) },
   { name: 'GET /cases/{id}/events', expected: mayRead, request: (id) => ({ method: 'GET', url: `/api/v1/cases/${id}/events` }) },
+  { name: 'GET /cases/{id}/assignees', expected: mayUpdate, request: (id) => ({ method: 'GET', url: `/api/v1/cases/${id}/assignees` }) },
   { name: 'PATCH /cases/{id}', expected: mayUpdate, request: (id) => ({ method: 'PATCH', url: `/api/v1/cases/${id}`, payload: { version: stale, summary: 'x' } }) },
   { name: 'POST /cases/{id}/signals', expected: mayUpdate, request: (id) => ({ method: 'POST', url: `/api/v1/cases/${id}/signals`, payload: { signalId: randomUUID(), version: stale } }) },
   { name: 'POST /cases/{id}/assessments', expected: mayUpdate, request: (id) => ({ method: 'POST', url: `/api/v1/cases/${id}/assessments`, payload: { version: stale, decision: 'table', reason: 'x' } }) },

@@ -341,6 +341,31 @@ export function municipalOfficers(db: Executor, regionCode: string, municipality
     .execute();
 }
 
+/**
+ * Active accounts of the region that may work on a case in these municipalities, by name: the
+ * roles that update every case of the region, and the municipal roles with one of the
+ * municipalities in their scope (caseRules.update). Given an id, only that account, if it may.
+ */
+export function caseWorkers(db: Executor, regionCode: string, municipalities: string[], roles: { regionWide: readonly string[]; ownMunicipality: readonly string[] }, id?: string) {
+  let query = db
+    .selectFrom('app_user as u')
+    .select(['u.id', 'u.display_name'])
+    .where('u.region_code', '=', regionCode)
+    .where('u.active', '=', true)
+    .where((eb) => {
+      const hasRole = (list: readonly string[]) => eb.exists(eb.selectFrom('user_role as r').select('r.user_id').whereRef('r.user_id', '=', 'u.id').where('r.role', 'in', list.length ? [...list] : ['']));
+      const inScope = eb.or([
+        eb('u.all_municipalities', '=', true),
+        eb.exists(eb.selectFrom('user_municipality as um').select('um.user_id').whereRef('um.user_id', '=', 'u.id').where('um.municipality_code', 'in', municipalities.length ? municipalities : [''])),
+      ]);
+      return eb.or([hasRole(roles.regionWide), eb.and([hasRole(roles.ownMunicipality), inScope])]);
+    })
+    .orderBy('u.display_name')
+    .orderBy('u.id');
+  if (id !== undefined) query = query.where('u.id', '=', id);
+  return query.execute();
+}
+
 // --- my work --------------------------------------------------------------------------------
 
 export function myActions(db: Db, userId: string, organisationId: string, limit: number) {

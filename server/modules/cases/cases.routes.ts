@@ -12,6 +12,7 @@ import {
   actionUpdateSchema,
   assessmentCreateSchema,
   bulkResultSchema,
+  caseAssigneesSchema,
   caseBulkSchema,
   caseCatalogueSchema,
   caseCreateSchema,
@@ -209,6 +210,12 @@ export const caseRoutes =
         await tracks.changeAction(db, request, request.params.id, request.params.trackId, request.params.actionId, request.body);
         return get(request, request.params.id);
       },
+    );
+
+    app.get(
+      '/cases/:id/assignees',
+      { config: recordAccess, schema: { operationId: 'listCaseAssignees', summary: 'Whom the case can be assigned to (for those who may change it)', tags, params: caseParamsSchema, response: { 200: caseAssigneesSchema } } },
+      async (request) => service.assigneesOf(db, request, request.params.id),
     );
 
     app.get(

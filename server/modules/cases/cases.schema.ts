@@ -298,6 +298,10 @@ export const caseSummarySchema = z
   .meta({ id: 'CaseSummary' });
 export const caseListSchema = pagedSchema('cases', caseSummarySchema).meta({ id: 'CaseList', 'x-personal-data': true });
 
+export const caseAssigneesSchema = z
+  .object({ _embedded: z.object({ assignees: z.array(z.object({ id: z.uuid(), displayName: z.string() })) }) })
+  .meta({ id: 'CaseAssignees', description: 'The colleagues who may work on the case, by name: the region’s ketenregisseurs and the aandachtsfunctionarissen of its municipalities' });
+
 export const caseEventSchema = z.object({ id: z.string(), at: dateTime, kind: z.string(), group: caseFieldGroupSchema, actor: z.string().nullable(), detail: z.record(z.string(), z.unknown()) });
 export const caseTimelineSchema = z.object({ _embedded: z.object({ events: z.array(caseEventSchema) }) }).meta({ id: 'CaseTimeline', 'x-personal-data': true });
 

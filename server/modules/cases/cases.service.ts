@@ -143,6 +143,19 @@ export async function getCase(db: Db, request: FastifyRequest, id: string, purpo
   });
 }
 
+/** The roles that may change a case (caseRules.update): whom a case can be assigned to. */
+const workerRoles = () => ({ regionWide: caseRules.update?.regionWide ?? [], ownMunicipality: caseRules.update?.ownMunicipality ?? [] });
+
+/** The colleagues a case can be assigned to (for those who may change it), by name. */
+export async function assigneesOf(db: Db, request: FastifyRequest, id: string) {
+  // A GET: whoever may not change the case gets the answer of a case that does not exist (the refusal is logged).
+  const { row } = await authorizedCase(db, request, id, 'update').catch((error: unknown) => {
+    throw error instanceof AppError && error.code === 'access.denied' ? new AppError('case.not-found') : error;
+  });
+  const workers = await repository.caseWorkers(db, row.region_code, row.municipalities, workerRoles());
+  return { _embedded: { assignees: workers.map((w) => ({ id: w.id, displayName: w.display_name })) } };
+}
+
 export async function changeCase(db: Db, request: FastifyRequest, id: string, input: CaseUpdate) {
   const { row } = await authorizedCase(db, request, id, 'update');
   if (row.status === 'closed') throw new AppError('case.closed');
@@ -150,6 +163,9 @@ export async function changeCase(db: Db, request: FastifyRequest, id: string, in
   if (input.assignedTo) {
     const user = await repository.userOf(db, input.assignedTo);
     if (!user || user.region_code !== row.region_code || !user.active) invalid([{ name: 'body.assignedTo', code: 'unknown', reason: 'No active account of this region' }]);
+    // Only someone who may work on the case: being assigned gives no access, so anyone else could not open it.
+    const [worker] = await repository.caseWorkers(db, row.region_code, input.municipalities ?? row.municipalities, workerRoles(), input.assignedTo);
+    if (!worker) invalid([{ name: 'body.assignedTo', code: 'case.assignee-not-allowed', reason: 'This account may not work on this case: a ketenregisseur of the region, or an aandachtsfunctionaris of one of its municipalities' }]);
   }
   const actor = request.actor!;
   await db.transaction().execute(async (trx) => {

@@ -52,6 +52,43 @@ describe('a case from signals', () => {
     expect(again.json().invalidParams[0].code).toBe('case.signal-in-case');
   });
 
+  it('is assigned only to a colleague who may work on it, chosen from the list of assignees', async () => {
+    const { id } = await makeCase(t, af, HILVERSUM);
+    const colleague = await createTestUser(t, { roles: ['aandachtsfunctionaris'], municipalities: [HILVERSUM] });
+    const elsewhere = await createTestUser(t, { roles: ['aandachtsfunctionaris'], municipalities: [HUIZEN] });
+    const partner = await createTestUser(t, { roles: ['tafellid'], municipalities: [HILVERSUM], organisationType: 'police' });
+    const inactive = await createTestUser(t, { roles: ['aandachtsfunctionaris'], municipalities: [HILVERSUM] });
+    await db().updateTable('app_user').set({ active: false }).where('id', '=', inactive.id).execute();
+    const listed = await t.app.inject({ url: url(id, '/assignees'), headers: af.headers });
+    expect(listed.statusCode, listed.body).toBe(200);
+    const ids = listed.json()._embedded.assignees.map((a: { id: string }) => a.id);
+    // Who may change the case: the region's ketenregisseurs and the aandachtsfunctionarissen of Hilversum, active ones only.
+    expect(ids).toEqual(expect.arrayContaining([afId, colleague.id]));
+    expect(ids).not.toContain(elsewhere.id);
+    expect(ids).not.toContain(partner.id);
+    expect(ids).not.toContain(inactive.id);
+    const names = listed.json()._embedded.assignees.map((a: { displayName: string }) => a.displayName);
+    expect(names).toEqual([...names].sort((a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)));
+
+    // Anyone else is refused with a clear error, and the case keeps its assignee.
+    for (const other of [elsewhere, partner]) {
+      const { version } = await getCase(af, id);
+      const refused = await t.app.inject({ method: 'PATCH', url: url(id), headers: af.headers, payload: { version, assignedTo: other.id } });
+      expect(refused.statusCode, refused.body).toBe(400);
+      expect(refused.json().invalidParams).toEqual([expect.objectContaining({ name: 'body.assignedTo', code: 'case.assignee-not-allowed' })]);
+      expect((await getCase(af, id)).assignedTo.id).toBe(afId);
+    }
+    const { version } = await getCase(af, id);
+    const assigned = await t.app.inject({ method: 'PATCH', url: url(id), headers: af.headers, payload: { version, assignedTo: colleague.id } });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    expect(assigned.json().assignedTo.id).toBe(colleague.id);
+    // The list is for those who may change the case; the others get the answer of a case that does not exist.
+    const partnerSession = await logIn(t, partner);
+    const hidden = await t.app.inject({ url: url(id, '/assignees'), headers: partnerSession.headers });
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.json().code).toBe('case.not-found');
+  });
+
   it('keeps every digit of the reference past case 999,999', async () => {
     await sql`select setval('case_number_seq', 999999)`.execute(db());
     const first = await makeCase(t, af, HILVERSUM);

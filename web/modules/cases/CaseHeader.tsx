@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AppLink } from '@web/core/components/AppLink';
 import { useFormat } from '@web/core/format';
 import { currentLanguage } from '@web/core/i18n';
+import { AssignColleague } from './AssignColleague';
 import { AssignToMe } from './AssignToMe';
 import { AcuteMark, CaseStatusBadge, Due } from './CaseMarks';
 import { sortedCaseMunicipalities, urgentConsultationPath } from './cases.rules';
@@ -57,6 +58,7 @@ export function CaseHeader(props: CaseSectionProps) {
         <Row label={t('cases.detail.assignee')} testId="case-assignee">
           {item.assignedTo?.displayName ?? t('cases.list.table.unassigned')}
           <AssignToMe {...props} />
+          <AssignColleague {...props} />
         </Row>
         {item.assessment ? (
           <Row label={t('cases.detail.assessment')} testId="case-decision">

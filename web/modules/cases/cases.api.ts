@@ -1,6 +1,7 @@
 import type {
   bulkResultSchema,
   Case,
+  caseAssigneesSchema,
   caseCatalogueSchema,
   CaseCreate,
   caseListSchema,
@@ -21,6 +22,7 @@ export type CaseEvent = CaseTimeline['_embedded']['events'][number];
 export type BulkResponse = z.infer<typeof bulkResultSchema>;
 export type MyWork = z.infer<typeof myWorkSchema>;
 export type MyWorkCounts = z.infer<typeof myWorkCountsSchema>;
+export type CaseAssignee = z.infer<typeof caseAssigneesSchema>['_embedded']['assignees'][number];
 export type { Case };
 
 export const CASES_PAGE_SIZE = 25;
@@ -99,6 +101,11 @@ export async function changeCase(id: string, path: string, body: unknown, method
 /** Closing a track: the case as it is now, or undefined (204) when the caller saw the case only through this track. */
 export async function closeTrack(id: string, trackId: string, body: { version: number; status: 'closed'; closedReason: string }): Promise<Case | undefined> {
   return apiRequest<Case | undefined>(caseUrl(id, `/tracks/${encodeURIComponent(trackId)}`), { method: 'PATCH', body });
+}
+
+/** The colleagues the case can be assigned to (for those who may change it). */
+export async function loadAssignees(id: string, signal: AbortSignal): Promise<CaseAssignee[]> {
+  return (await apiRequest<z.infer<typeof caseAssigneesSchema>>(caseUrl(id, '/assignees'), { signal }))._embedded.assignees;
 }
 
 export async function loadTimeline(id: string, signal: AbortSignal): Promise<CaseEvent[]> {
