@@ -44,6 +44,11 @@ try {
       await page.getByTestId('case-timeline').waitFor();
       await page.getByTestId('add-action').first().click();
     });
+    // Moving an action's due date, in its row.
+    await shoot('ketenregisseur', `/casussen/${id}`, 'casus-termijn', viewports.desktop, async (page) => {
+      await page.getByTestId('action-move').first().click();
+      await page.getByTestId('action-move-form').waitFor();
+    });
     // Assigning to a colleague: the list of those who may work on the case (where there is more than one).
     await shoot('ketenregisseur', `/casussen/${assignable ?? id}`, 'casus-toewijzen', { width: 1280, height: 900 }, async (page) => {
       await page.getByTestId('assign-colleague').click();

@@ -265,6 +265,21 @@ describe('from signal to case (/signalen/:id → /casussen/nieuw → /casussen/:
     await action.waitFor();
     await expect(action.textContent()).resolves.toContain(police.name);
 
+    // Moving its due date, in the row: not into the past; the timeline names the date it replaces.
+    await action.getByTestId('action-move').click();
+    const due = action.locator('input[type="date"]');
+    expect((await focused(page)).id).toMatch(/^action-.+-due$/);
+    await due.fill(isoDay(-1));
+    await action.getByTestId('action-move-submit').click();
+    await action.locator('[id$="-due-error"]').waitFor();
+    await expectAccessibleInBothLanguages(page);
+    await due.fill(isoDay(14));
+    await action.getByTestId('action-move-submit').click();
+    await track.getByText('De termijn van de actie is verzet.').waitFor();
+    const moved = (await (await context.request.get(`/api/v1/cases/${flow.caseId}`)).json()) as { tracks: { kind: string; actions: { description: string; dueOn: string }[] }[] };
+    expect(moved.tracks.find((tr) => tr.kind === 'care-criminal')!.actions.find((a) => a.description === 'Verhoor plannen met tolk')!.dueOn).toBe(isoDay(14));
+    await page.getByTestId('case-timeline').locator('li', { hasText: 'Was uiterlijk' }).first().waitFor();
+
     // Acute care: a care track for the zorgcoördinator, who gets access through it.
     await page.locator('#assessment-decision').selectOption('acute-care');
     await page.locator('#assessment-reason').fill('Slachtoffer heeft direct opvang nodig.');

@@ -164,6 +164,17 @@ describe('enrichment, assessment, tracks and closure', () => {
     expect(action.statusCode).toBe(201);
     c = action.json();
     expect(c.nextDue).toBe('2099-01-01');
+    // Moving its due date: not into the past; a move is on the timeline with the date it replaces, and the case's next deadline follows.
+    const added = c.tracks.find((tr: { id: string }) => tr.id === trackId).actions[0];
+    const movedPast = await t.app.inject({ method: 'PATCH', url: url(id, `/tracks/${trackId}/actions/${added.id}`), headers: keten.headers, payload: { version: added.version, dueOn: '2020-01-01' } });
+    expect(movedPast.statusCode).toBe(400);
+    expect(movedPast.json().invalidParams[0].name).toBe('body.dueOn');
+    const moved = await t.app.inject({ method: 'PATCH', url: url(id, `/tracks/${trackId}/actions/${added.id}`), headers: keten.headers, payload: { version: added.version, dueOn: '2099-02-01' } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    c = moved.json();
+    expect(c.nextDue).toBe('2099-02-01');
+    const events = (await t.app.inject({ url: url(id, '/events'), headers: keten.headers })).json()._embedded.events;
+    expect(events.find((e: { kind: string }) => e.kind === 'action-changed').detail).toMatchObject({ actionId: added.id, dueOn: '2099-02-01', previousDueOn: '2099-01-01' });
     // Closing with an open track is refused and names the track; nothing changes.
     const early = await t.app.inject({ method: 'POST', url: url(id, '/closures'), headers: af.headers, payload: { version: c.version, reasonCode: 'tracks-completed', reason: 'Klaar' } });
     expect(early.statusCode).toBe(409);

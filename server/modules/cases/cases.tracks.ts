@@ -203,7 +203,9 @@ export async function changeAction(db: Db, request: FastifyRequest, caseId: stri
     if (!(await tracks.updateAction(trx, actionId, input.version, changes, actor.userId))) throw new AppError('track.version-conflict');
     await repository.touchCase(trx, caseId);
     await repository.refreshDeadlines(trx, caseId);
-    await repository.insertEvent(trx, { case_id: caseId, region_code: row.region_code, actor_user_id: actor.userId, kind: 'action-changed', field_group: 'tracks', detail: { trackId, actionId, ...changes } });
+    // The timeline names a moved due date with the one it replaces.
+    const moved = input.dueOn && input.dueOn !== action.due_on ? { dueOn: input.dueOn, previousDueOn: action.due_on } : {};
+    await repository.insertEvent(trx, { case_id: caseId, region_code: row.region_code, actor_user_id: actor.userId, kind: 'action-changed', field_group: 'tracks', detail: { trackId, actionId, ...(input.status ? { status: input.status } : {}), ...moved } });
   });
   await writeAccessLog(db, request, { action: 'update', outcome: 'success', recordType: 'case', recordId: caseId, purpose: PURPOSE, reason: `action ${actionId} changed` });
 }

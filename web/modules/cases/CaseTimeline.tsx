@@ -35,6 +35,7 @@ export function CaseTimeline({ item }: { item: Case }) {
     if (isCloseReasonCode(d.reasonCode)) lines.push(t(`cases.closeReasons.${d.reasonCode}`));
     if (typeof d.reason === 'string' && d.reason) lines.push(d.reason);
     if (typeof d.dueOn === 'string') lines.push(t('cases.timeline.dueOn', { date: formatDate(d.dueOn) }));
+    if (typeof d.previousDueOn === 'string') lines.push(t('cases.timeline.previousDueOn', { date: formatDate(d.previousDueOn) }));
     if (typeof d.status === 'string' && ['done', 'cancelled', 'open'].includes(d.status)) lines.push(t(`cases.actions.statuses.${d.status as 'done'}`));
     return lines;
   };

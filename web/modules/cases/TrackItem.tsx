@@ -1,13 +1,14 @@
 import type { Organisation } from '@server/modules/regions/regions.schema';
 import { Button, Heading3, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable, RowHeader } from '@web/core/components/DataTable';
 import { useFormat } from '@web/core/format';
 import { type Case, changeCase, closeTrack } from './cases.api';
-import { CaseFormFeedback, Disclosure, DoneIcon, DoneNotice } from './CaseFormParts';
+import { DateField } from '@web/core/components/FormParts';
+import { CaseFormFeedback, Disclosure, DoneIcon, DoneNotice, useFieldMessages } from './CaseFormParts';
 import { Due } from './CaseMarks';
-import { isClosed, sortedActions, type Track, type TrackAction } from './cases.rules';
+import { dateError, isClosed, only, sortedActions, todayInAmsterdam, type Track, type TrackAction } from './cases.rules';
 import { ActionForm, CloseTrackForm } from './TrackForms';
 import { useCaseForm } from './useCaseForm';
 
@@ -24,8 +25,8 @@ interface TrackItemProps {
 export function TrackItem({ item, track, organisations, onChanged, onConflict, onAccessEnded }: TrackItemProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [done, setDone] = useState<{ what: 'action' | 'done' | 'closed'; n: number }>();
-  const report = (what: 'action' | 'done' | 'closed') => setDone((previous) => ({ what, n: (previous?.n ?? 0) + 1 }));
+  const [done, setDone] = useState<{ what: Done; n: number }>();
+  const report = (what: Done) => setDone((previous) => ({ what, n: (previous?.n ?? 0) + 1 }));
   const works = track.canUpdate && track.status === 'open' && !isClosed(item);
   const title = track.kind === 'administrative' && track.measure ? `${t(`cases.trackKinds.${track.kind}`)}: ${t(`cases.trackMeasures.${track.measure}`)}` : t(`cases.trackKinds.${track.kind}`);
   const headingId = `track-${track.id}-heading`;
@@ -61,7 +62,7 @@ export function TrackItem({ item, track, organisations, onChanged, onConflict, o
         wide
         focusableScroll={!works}
       >
-        {(action) => <ActionRow key={action.id} caseId={item.id} track={track} action={action} works={works} onChanged={onChanged} onConflict={onConflict} onDone={() => report('done')} />}
+        {(action) => <ActionRow key={action.id} caseId={item.id} track={track} action={action} works={works} onChanged={onChanged} onConflict={onConflict} onDone={report} />}
       </DataTable>
       <DoneNotice n={done?.n ?? 0}>{done ? t(`cases.tracks.done.${done.what}`) : ''}</DoneNotice>
       {works ? (
@@ -105,15 +106,19 @@ export function TrackItem({ item, track, organisations, onChanged, onConflict, o
   );
 }
 
-function ActionRow({ caseId, track, action, works, onChanged, onConflict, onDone }: { caseId: string; track: Track; action: TrackAction; works: boolean; onChanged(next: Case): void; onConflict(): void; onDone(): void }) {
+type Done = 'action' | 'done' | 'moved' | 'closed';
+const actionPath = (track: Track, action: TrackAction) => `/tracks/${encodeURIComponent(track.id)}/actions/${encodeURIComponent(action.id)}`;
+
+function ActionRow({ caseId, track, action, works, onChanged, onConflict, onDone }: { caseId: string; track: Track; action: TrackAction; works: boolean; onChanged(next: Case): void; onConflict(): void; onDone(what: Done): void }) {
   const { t } = useTranslation();
   const form = useCaseForm<never>([]);
+  const [moving, setMoving] = useState(false);
   const owner = action.ownerUser?.displayName ?? action.ownerOrganisation?.name ?? '—';
   const markDone = async () => {
-    const done = await form.submit({}, () => changeCase(caseId, `/tracks/${encodeURIComponent(track.id)}/actions/${encodeURIComponent(action.id)}`, { version: action.version, status: 'done' }, 'PATCH'), onConflict);
+    const done = await form.submit({}, () => changeCase(caseId, actionPath(track, action), { version: action.version, status: 'done' }, 'PATCH'), onConflict);
     if (done) {
       onChanged(done.value);
-      onDone();
+      onDone('done');
     }
   };
   return (
@@ -129,14 +134,87 @@ function ActionRow({ caseId, track, action, works, onChanged, onConflict, onDone
       {works ? (
         <TableCell>
           {action.status === 'open' ? (
-            <Button appearance="secondary-action-button" busy={form.busy} onClick={() => void markDone()} data-testid="action-done">
-              {t('cases.actions.markDone')}
-              <span className="schakel-visually-hidden">: {action.description}</span>
-            </Button>
+            <div className="schakel-case-action-do">
+              <Button appearance="secondary-action-button" busy={form.busy} onClick={() => void markDone()} data-testid="action-done">
+                {t('cases.actions.markDone')}
+                <span className="schakel-visually-hidden">: {action.description}</span>
+              </Button>
+              <MoveDue
+                caseId={caseId}
+                track={track}
+                action={action}
+                open={moving}
+                onOpen={setMoving}
+                onConflict={onConflict}
+                onMoved={(next) => {
+                  onChanged(next);
+                  onDone('moved');
+                }}
+              />
+            </div>
           ) : null}
           <CaseFormFeedback formRef={form.ref} id={`action-${action.id}-errors`} errors={{}} ids={{}} message={() => undefined} failure={form.failure} failedHeading={t('cases.form.failed')} />
         </TableCell>
       ) : null}
     </TableRow>
+  );
+}
+
+/**
+ * "Termijn verzetten": a date field in the row, today or later, saved with the action's version.
+ * Opening moves focus to the date, cancelling back to the button; a move is on the timeline with
+ * the date it replaces.
+ */
+function MoveDue({ caseId, track, action, open, onOpen, onMoved, onConflict }: { caseId: string; track: Track; action: TrackAction; open: boolean; onOpen(open: boolean): void; onMoved(next: Case): void; onConflict(): void }) {
+  const { t } = useTranslation();
+  const [dueOn, setDueOn] = useState(action.dueOn);
+  const form = useCaseForm<'dueOn'>(['dueOn']);
+  const ids = { dueOn: `action-${action.id}-due` };
+  const message = useFieldMessages(form.errors, { dueOn: t('cases.actions.newDue') });
+  const trigger = useRef<HTMLButtonElement>(null);
+  const field = useRef<HTMLFormElement>(null);
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (open) field.current?.querySelector('input')?.focus();
+    else if (wasOpen.current) trigger.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
+  if (!open) {
+    return (
+      <Button
+        ref={trigger}
+        appearance="subtle-button"
+        aria-expanded={false}
+        onClick={() => {
+          setDueOn(action.dueOn);
+          onOpen(true);
+        }}
+        data-testid="action-move"
+      >
+        {t('cases.actions.move')}
+        <span className="schakel-visually-hidden">: {action.description}</span>
+      </Button>
+    );
+  }
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const done = await form.submit(only({ dueOn: dateError(dueOn, todayInAmsterdam(), 'notBeforeToday') }), () => changeCase(caseId, actionPath(track, action), { version: action.version, dueOn }, 'PATCH'), onConflict);
+    if (done) {
+      wasOpen.current = false; // the notice takes focus, not the button
+      onOpen(false);
+      onMoved(done.value);
+    }
+  };
+  return (
+    <form ref={field} className="schakel-form schakel-case-action-move" noValidate onSubmit={(event) => void submit(event)} aria-label={`${t('cases.actions.move')}: ${action.description}`} data-testid="action-move-form">
+      <CaseFormFeedback formRef={form.ref} id={`action-${action.id}-move-errors`} errors={form.errors} ids={ids} message={message} failure={form.failure} failedHeading={t('cases.form.failed')} />
+      <DateField id={ids.dueOn} label={t('cases.actions.newDue')} description={t('cases.actions.dueHint')} value={dueOn} onValue={setDueOn} error={message('dueOn')} />
+      <Button type="submit" appearance="primary-action-button" busy={form.busy} data-testid="action-move-submit">
+        {t('cases.actions.moveSave')}
+      </Button>
+      <Button appearance="subtle-button" onClick={() => onOpen(false)}>
+        {t('cases.form.cancel')}
+      </Button>
+    </form>
   );
 }
