@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { expectAccessibleInBothLanguages, openAs as openAsIn, organisationOfType, putForwardCase as putForward, sessionTimes, shot as shotIn } from './support/cases';
-import { browserSuite, type demoAccount, focused, viewports } from './support/harness';
+import { zonedIso } from '@web/modules/weegtafel/weegtafel.rules';
+import { apiCall, expectAccessibleInBothLanguages, isoDay, openAs as openAsIn, organisationOfType, putForwardCase as putForward, sessionTimes, shot as shotIn } from './support/cases';
+import { browserSuite, demoAccount, focused, viewports } from './support/harness';
 
 const suite = browserSuite();
 const SHOTS = '/tmp/shots-weegtafel';
@@ -10,6 +11,7 @@ const openAs = (role: Parameters<typeof demoAccount>[1], path: string, viewport?
 const shot = (page: Parameters<typeof shotIn>[0], name: string) => shotIn(page, SHOTS, name);
 const putForwardCase = (context: Parameters<typeof putForward>[1], title: string) => putForward(suite.app, context, title);
 const organisationOf = (type: string) => organisationOfType(suite.app, type);
+const demoAccountOf = (role: Parameters<typeof demoAccount>[1]) => demoAccount(suite.app, role);
 
 const shared = { sessionId: '', reference: '', cases: [] as { id: string; reference: string }[] };
 
@@ -184,6 +186,58 @@ describe('the weeg- en monitortafel (/weegtafel)', () => {
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toContain('application/pdf');
     expect(problems).toEqual([]);
+  }, 240_000);
+
+  it('the ketenregisseur moves a planned session and then cancels it; the invited police hear of both and lose access', async () => {
+    const af = await openAs('aandachtsfunctionaris', '/');
+    const kase = await putForwardCase(af.context, `Woning Molenweg ${Date.now()}`);
+    await af.context.close();
+    const { page, context, problems } = await openAs('ketenregisseur', '/weegtafel');
+    const police = await organisationOf('police');
+    const day = isoDay(14);
+    const planned = await apiCall<{ id: string }>(context, 'POST', '/api/v1/table-sessions', { startsAt: zonedIso(day, '09:00'), endsAt: zonedIso(day, '12:00'), location: 'ZVH, zaal 1' });
+    await apiCall(context, 'POST', `/api/v1/table-sessions/${planned.id}/agenda-items`, { caseId: kase.id, kind: 'discussion' });
+    await apiCall(context, 'POST', `/api/v1/table-sessions/${planned.id}/invitations`, { organisationId: police.id, legalBasis: 'wpg' });
+    const before = await apiCall<{ grantsUntil: string; endsAt: string }>(context, 'GET', `/api/v1/table-sessions/${planned.id}`);
+    await page.goto(`/weegtafel/${planned.id}`);
+    await page.getByTestId('session-schedule').waitFor();
+    await expectAccessibleInBothLanguages(page);
+
+    // Move it a week on: the form starts from the session as it is; the grants move with it.
+    await page.getByTestId('move-session').click();
+    expect((await focused(page)).id).toBe('move-date');
+    await expect(page.locator('#move-date').inputValue()).resolves.toBe(day);
+    await expect(page.locator('#move-start').inputValue()).resolves.toBe('09:00');
+    await page.locator('#move-end').fill('08:00');
+    await page.getByTestId('move-session-submit').click();
+    await page.locator('#move-end-error').waitFor();
+    await shot(page, 'verzetten-fout');
+    await expectAccessibleInBothLanguages(page);
+    await page.locator('#move-date').fill(isoDay(21));
+    await page.locator('#move-end').fill('12:30');
+    await page.getByTestId('move-session-submit').click();
+    await page.locator('.schakel-notice', { hasText: 'De bespreking is verzet.' }).waitFor();
+    const after = await apiCall<{ grantsUntil: string; endsAt: string; location: string }>(context, 'GET', `/api/v1/table-sessions/${planned.id}`);
+    expect(new Date(after.endsAt).getTime()).toBe(new Date(zonedIso(isoDay(21), '12:30')).getTime());
+    expect(new Date(after.grantsUntil).getTime() - new Date(before.grantsUntil).getTime()).toBe(new Date(after.endsAt).getTime() - new Date(before.endsAt).getTime());
+    expect(after.location).toBe('ZVH, zaal 1');
+
+    // Cancel it, asked twice: the police's grant ends, and the session can no longer be moved.
+    await page.getByTestId('cancel-session').click();
+    await shot(page, 'afzeggen-vraag');
+    await expectAccessibleInBothLanguages(page);
+    await page.getByTestId('cancel-session-confirm').click();
+    await page.locator('.schakel-notice', { hasText: 'De bespreking is afgezegd.' }).waitFor();
+    await page.locator('[data-testid="session"][data-status="cancelled"]').waitFor();
+    await expect(page.getByTestId('session-schedule').count()).resolves.toBe(0);
+    await expectAccessibleInBothLanguages(page);
+    const grants = await db().selectFrom('access_grant').select('revoked_at').where('record_id', '=', kase.id).where('grantee_organisation_id', '=', police.id).execute();
+    expect(grants.length).toBeGreaterThan(0);
+    expect(grants.every((g) => g.revoked_at !== null)).toBe(true);
+    const tafellid = await db().selectFrom('app_user').select('id').where('email', '=', demoAccountOf('tafellid').email).executeTakeFirstOrThrow();
+    const told = await db().selectFrom('notification').select('kind').where('record_id', '=', planned.id).where('user_id', '=', tafellid.id).execute();
+    expect(told.map((n) => n.kind).sort()).toEqual(['table-invitation', 'table-session-cancelled', 'table-session-moved']);
+    expect(problems.filter((p) => !p.includes('HTTP 400'))).toEqual([]);
   }, 240_000);
 
   it('legal bases: the tafellid records the police basis; the ketenregisseur sees every organisation', async () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pagedSchema } from '@server/core/http/pagination';
 
-export const notificationKinds = ['acute-intervention', 'handover-requested', 'handover-decided', 'table-invitation', 'urgent-consultation', 'track-assigned', 'action-assigned'] as const;
+export const notificationKinds = ['acute-intervention', 'handover-requested', 'handover-decided', 'table-invitation', 'table-session-moved', 'table-session-cancelled', 'urgent-consultation', 'track-assigned', 'action-assigned'] as const;
 export const notificationKindSchema = z.enum(notificationKinds).meta({ id: 'NotificationKind' });
 export type NotificationKind = z.infer<typeof notificationKindSchema>;
 

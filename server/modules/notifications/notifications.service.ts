@@ -14,6 +14,8 @@ const subjects: Record<NotificationKind, string> = {
   'handover-requested': 'Overdracht van een casus / Case hand-over',
   'handover-decided': 'Besluit over een overdracht / Hand-over decided',
   'table-invitation': 'Uitnodiging weeg- en monitortafel / Table invitation',
+  'table-session-moved': 'Sessie weeg- en monitortafel verzet / Table session moved',
+  'table-session-cancelled': 'Sessie weeg- en monitortafel afgezegd / Table session cancelled',
   'urgent-consultation': 'Spoed-MDO geopend / Urgent consultation opened',
   'track-assigned': 'Spoor toegewezen aan uw organisatie / Track assigned to your organisation',
   'action-assigned': 'Actie toegewezen / Action assigned',

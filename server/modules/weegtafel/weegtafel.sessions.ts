@@ -6,6 +6,7 @@ import { AppError, type InvalidParam } from '@server/core/errors';
 import { offsetOf, type PageQuery } from '@server/core/http/pagination';
 import type { Database } from '@server/db/schema';
 import { extendCaseAccess, recordCaseEvent, revokeCaseAccess, settingsOf } from '@server/modules/cases';
+import { notify } from '@server/modules/notifications';
 import { loadSession } from './weegtafel.access';
 import { chairRoles, grantsUntil, isChair, isClosed, PURPOSE } from './weegtafel.policy';
 import * as repository from './weegtafel.repository';
@@ -84,6 +85,12 @@ export async function updateSession(db: Db, request: FastifyRequest, id: string,
     });
     if (!changed) throw new AppError('table.session-version-conflict');
     const invitations = await repository.invitationsOf(trx, id);
+    // The invited partners hear of a cancelled or moved session (a reference and a link, no content).
+    const moved = startsAt.getTime() !== new Date(current.starts_at).getTime() || endsAt.getTime() !== new Date(current.ends_at).getTime();
+    if (input.status === 'cancelled' || (moved && input.status !== 'held')) {
+      const recipients = (await Promise.all(invitations.map((invitation) => repository.activeUsersOf(trx, invitation.organisation_id)))).flat();
+      await notify(trx, { regionCode: current.region_code, recipients, kind: input.status === 'cancelled' ? 'table-session-cancelled' : 'table-session-moved', recordType: 'table-session', recordId: id, reference: current.reference });
+    }
     if (input.status === 'cancelled') {
       for (const invitation of invitations) await revokeCaseAccess(trx, 'table-invitation', invitation.id, actor.userId);
     } else if (endsAt.getTime() !== new Date(current.ends_at).getTime()) {

@@ -155,12 +155,17 @@ describe('the weeg- en monitortafel', () => {
     const moved = await db().selectFrom('access_grant').select(['valid_until']).where('source_id', '=', invited.json().id).where('revoked_at', 'is', null).execute();
     for (const g of moved) expect(new Date(g.valid_until).getTime()).toBe(newEnd.getTime() + 48 * hour);
     expect((await db().selectFrom('table_session').select('location').where('id', '=', session.id).executeTakeFirstOrThrow()).location).toBe('ZVH, zaal 2');
+    // The invited partners hear of it: each invited organisation's accounts, once.
+    const told = async (kind: string) => (await db().selectFrom('notification').select('user_id').where('record_id', '=', session.id).where('kind', '=', kind).execute()).map((n) => n.user_id);
+    expect(await told('table-session-moved')).toEqual(expect.arrayContaining([members.tafellid.id, members.aandachtsfunctionaris.id]));
+    expect(new Set(await told('table-session-moved')).size).toBe((await told('table-session-moved')).length);
 
     // Cancelling revokes every invitation grant; the partners no longer see the session.
     const fresh = (await detail(chair(), session.id)).json();
     expect((await call(chair(), 'PATCH', `/table-sessions/${session.id}`, { version: fresh.version, status: 'cancelled' })).statusCode).toBe(204);
     expect(await db().selectFrom('access_grant').select('id').where('source_type', '=', 'table-invitation').where('source_id', '=', invited.json().id).where('revoked_at', 'is', null).execute()).toEqual([]);
     expect((await detail(members.tafellid, session.id)).statusCode).toBe(404);
+    expect(await told('table-session-cancelled')).toEqual(expect.arrayContaining([members.tafellid.id, members.aandachtsfunctionaris.id]));
     expect((await call(chair(), 'PATCH', `/table-sessions/${session.id}`, { version: fresh.version + 1, location: 'x' })).json().code).toBe('table.session-closed');
   });
 

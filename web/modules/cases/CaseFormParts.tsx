@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '@web/core/api/client';
 import { FormFailure, FormNotice } from '@web/core/components/FormFeedback';
 import { ErrorSummary } from '@web/core/components/FormParts';
+import { useInPlaceFocus } from '@web/core/components/useInPlaceFocus';
 import type { FormErrorKind, FormErrors } from './cases.rules';
 
 /** The message of a field's error: "Titel: dit is verplicht." */
@@ -49,14 +50,7 @@ export function CaseFormFeedback<F extends string>({
 export function Disclosure({ label, testId, children }: { label: string; testId: string; children: (close: () => void) => ReactNode }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const trigger = useRef<HTMLButtonElement>(null);
-  const panel = useRef<HTMLDivElement>(null);
-  const wasOpen = useRef(false);
-  useEffect(() => {
-    if (open) panel.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
-    else if (wasOpen.current) trigger.current?.focus();
-    wasOpen.current = open;
-  }, [open]);
+  const { trigger, panel } = useInPlaceFocus(open);
   if (!open) {
     return (
       <Button ref={trigger} appearance="secondary-action-button" aria-expanded={false} onClick={() => setOpen(true)} data-testid={testId}>

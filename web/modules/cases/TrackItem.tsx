@@ -1,11 +1,12 @@
 import type { Organisation } from '@server/modules/regions/regions.schema';
 import { Button, Heading3, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable, RowHeader } from '@web/core/components/DataTable';
 import { useFormat } from '@web/core/format';
 import { type Case, changeCase, closeTrack } from './cases.api';
 import { DateField } from '@web/core/components/FormParts';
+import { useInPlaceFocus } from '@web/core/components/useInPlaceFocus';
 import { CaseFormFeedback, Disclosure, DoneIcon, DoneNotice, useFieldMessages } from './CaseFormParts';
 import { Due } from './CaseMarks';
 import { dateError, isClosed, only, sortedActions, todayInAmsterdam, type Track, type TrackAction } from './cases.rules';
@@ -171,14 +172,7 @@ function MoveDue({ caseId, track, action, open, onOpen, onMoved, onConflict }: {
   const form = useCaseForm<'dueOn'>(['dueOn']);
   const ids = { dueOn: `action-${action.id}-due` };
   const message = useFieldMessages(form.errors, { dueOn: t('cases.actions.newDue') });
-  const trigger = useRef<HTMLButtonElement>(null);
-  const field = useRef<HTMLFormElement>(null);
-  const wasOpen = useRef(false);
-  useEffect(() => {
-    if (open) field.current?.querySelector('input')?.focus();
-    else if (wasOpen.current) trigger.current?.focus();
-    wasOpen.current = open;
-  }, [open]);
+  const { trigger, panel, keepFocus } = useInPlaceFocus<HTMLFormElement>(open);
   if (!open) {
     return (
       <Button
@@ -200,13 +194,13 @@ function MoveDue({ caseId, track, action, open, onOpen, onMoved, onConflict }: {
     event.preventDefault();
     const done = await form.submit(only({ dueOn: dateError(dueOn, todayInAmsterdam(), 'notBeforeToday') }), () => changeCase(caseId, actionPath(track, action), { version: action.version, dueOn }, 'PATCH'), onConflict);
     if (done) {
-      wasOpen.current = false; // the notice takes focus, not the button
+      keepFocus(); // the notice takes focus, not the button
       onOpen(false);
       onMoved(done.value);
     }
   };
   return (
-    <form ref={field} className="schakel-form schakel-case-action-move" noValidate onSubmit={(event) => void submit(event)} aria-label={`${t('cases.actions.move')}: ${action.description}`} data-testid="action-move-form">
+    <form ref={panel} className="schakel-form schakel-case-action-move" noValidate onSubmit={(event) => void submit(event)} aria-label={`${t('cases.actions.move')}: ${action.description}`} data-testid="action-move-form">
       <CaseFormFeedback formRef={form.ref} id={`action-${action.id}-move-errors`} errors={form.errors} ids={ids} message={message} failure={form.failure} failedHeading={t('cases.form.failed')} />
       <DateField id={ids.dueOn} label={t('cases.actions.newDue')} description={t('cases.actions.dueHint')} value={dueOn} onValue={setDueOn} error={message('dueOn')} />
       <Button type="submit" appearance="primary-action-button" busy={form.busy} data-testid="action-move-submit">

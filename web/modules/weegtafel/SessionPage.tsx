@@ -16,6 +16,7 @@ import { CandidatesSection } from './CandidatesSection';
 import { ConflictAlert } from './ConflictAlert';
 import { InvitationsSection } from './InvitationsSection';
 import { MinutesSection } from './MinutesSection';
+import { ScheduleSection } from './ScheduleSection';
 import { SessionDetails } from './SessionDetails';
 import { useCaseCatalogue, useOrganisations, usePartnerLegalBases, useRegionLegalBases } from './useTableChoices';
 import { loadSession, type Session } from './weegtafel.api';
@@ -43,7 +44,9 @@ export type NoticeKind =
   | 'held'
   | 'confirmed'
   | 'amended'
-  | 'partlyAdded';
+  | 'partlyAdded'
+  | 'moved'
+  | 'cancelled';
 
 export function SessionPage() {
   const { id = '' } = useParams();
@@ -150,6 +153,7 @@ function SessionBody({ session, changes }: { session: Session; changes: SessionC
   return (
     <div data-testid="session" data-version={session.version} data-status={session.status}>
       <SessionDetails session={session} />
+      {chair && actions.reschedule ? <ScheduleSection key={`s${changes.revision}`} session={session} changes={changes} /> : null}
       <AgendaSection
         session={session}
         changes={changes}

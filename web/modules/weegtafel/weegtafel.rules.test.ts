@@ -11,6 +11,7 @@ import {
   mayRecordLegalBasisFor,
   orderSessions,
   sessionDraftErrors,
+  sessionDraftOf,
   sessionInputOf,
   zonedIso,
 } from './weegtafel.rules';
@@ -57,6 +58,16 @@ describe('planning a session', () => {
       endsAt: '2026-12-10T12:00:00+01:00',
       location: 'zaal 2',
     });
+  });
+
+  it('shows a session to move in Amsterdam time, whatever zone its instants come in, and sends it back unchanged', () => {
+    // 08:00 and 11:00 UTC on 10 December are 09:00 and 12:00 in Amsterdam; 07:00 UTC on 1 July is 09:00 there.
+    expect(sessionDraftOf({ startsAt: '2026-12-10T08:00:00.000Z', endsAt: '2026-12-10T11:00:00.000Z', location: 'ZVH' })).toEqual({ date: '2026-12-10', startTime: '09:00', endTime: '12:00', location: 'ZVH' });
+    expect(sessionDraftOf({ startsAt: '2026-07-01T07:00:00Z', endsAt: '2026-07-01T21:30:00Z', location: '' })).toEqual({ date: '2026-07-01', startTime: '09:00', endTime: '23:30', location: '' });
+    // A late-evening UTC instant is the next day in Amsterdam.
+    expect(sessionDraftOf({ startsAt: '2026-12-31T23:30:00Z', endsAt: '2027-01-01T00:30:00Z', location: '' }).date).toBe('2027-01-01');
+    const draft = sessionDraftOf({ startsAt: '2026-03-29T07:00:00Z', endsAt: '2026-03-29T10:00:00Z', location: 'zaal 2' });
+    expect(sessionInputOf(draft)).toEqual({ startsAt: '2026-03-29T09:00:00+02:00', endsAt: '2026-03-29T12:00:00+02:00', location: 'zaal 2' });
   });
 });
 

@@ -96,6 +96,17 @@ export function zonedIso(date: string, time: string, timeZone = 'Europe/Amsterda
   return `${date}T${time}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
+/** A session's date, times and place as the form shows them, in the region's time. */
+export function sessionDraftOf(session: { startsAt: string; endsAt: string; location: string }, timeZone = 'Europe/Amsterdam'): SessionDraft {
+  const wall = (iso: string) => {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(new Date(iso));
+    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+    return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
+  };
+  const start = wall(session.startsAt);
+  return { date: start.date, startTime: start.time, endTime: wall(session.endsAt).time, location: session.location };
+}
+
 export function sessionInputOf(draft: SessionDraft, timeZone = 'Europe/Amsterdam') {
   return { startsAt: zonedIso(draft.date, draft.startTime, timeZone), endsAt: zonedIso(draft.date, draft.endTime, timeZone), location: draft.location.trim() };
 }
@@ -116,6 +127,8 @@ export function sessionActions(session: Session) {
     recordAttendance: open && session.invitations.length > 0,
     recordOutcome: open,
     markHeld: open && status === 'planned' && new Date(session.startsAt).getTime() <= Date.now(),
+    /** Moving or cancelling: while it is planned (the minutes of a session held are its record). */
+    reschedule: open && status === 'planned',
     confirmMinutes: permissions.confirmMinutes,
     amend: permissions.amend,
     minutesReadOnly: status === 'confirmed',
