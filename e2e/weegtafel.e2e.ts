@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { zonedIso } from '@web/modules/weegtafel/weegtafel.rules';
-import { apiCall, expectAccessibleInBothLanguages, isoDay, openAs as openAsIn, organisationOfType, putForwardCase as putForward, sessionTimes, shot as shotIn } from './support/cases';
+import { apiCall, expectAccessibleInBothLanguages, isoDay, municipalityOf, openAs as openAsIn, organisationOfType, putForwardCase as putForward, sessionTimes, shot as shotIn } from './support/cases';
 import { browserSuite, demoAccount, focused, viewports } from './support/harness';
 
 const suite = browserSuite();
@@ -67,6 +67,8 @@ describe('the weeg- en monitortafel (/weegtafel)', () => {
     if (without) {
       await page.locator('#invite-organisation').selectOption(without.id);
       await page.locator('#invite-legal-basis').selectOption('');
+      // A municipality starts with only its own cases (none may be on this agenda): the whole agenda here.
+      await page.locator('#invite-cases-all').check();
       await page.getByTestId('invite').click();
       await page.locator('#invite-legal-basis-error').waitFor();
       await expect(page.locator('#invite-legal-basis-error').textContent()).resolves.toContain('heeft zelf geen grondslag vastgelegd');
@@ -202,6 +204,21 @@ describe('the weeg- en monitortafel (/weegtafel)', () => {
     await page.goto(`/weegtafel/${planned.id}`);
     await page.getByTestId('session-schedule').waitFor();
     await expectAccessibleInBothLanguages(page);
+
+    // The municipality is invited for its own case only: choosing it chooses its cases.
+    const municipality = await db().selectFrom('organisation').select(['id', 'name']).where('region_code', '=', region()).where('municipality_code', '=', await municipalityOf(suite.app, 'aandachtsfunctionaris')).executeTakeFirstOrThrow();
+    await page.locator('#invite-organisation').selectOption(municipality.id);
+    await page.locator('#invite-legal-basis').selectOption('avg-6-1-e');
+    await expect(page.locator('#invite-cases-some').isChecked()).resolves.toBe(true);
+    await expect(page.locator(`#invite-case-${kase.id}`).isChecked()).resolves.toBe(true);
+    await page.locator(`#invite-case-${kase.id}`).uncheck();
+    await page.getByTestId('invite').click();
+    await page.locator('#invite-cases-error').waitFor();
+    await expectAccessibleInBothLanguages(page);
+    await page.locator(`#invite-case-${kase.id}`).check();
+    await page.getByTestId('invite').click();
+    await page.locator('.schakel-notice', { hasText: 'De organisatie is uitgenodigd.' }).waitFor();
+    await expect(page.getByTestId('invitation-row').filter({ hasText: municipality.name }).textContent()).resolves.toContain('Alleen voor 1 casus');
 
     // Move it a week on: the form starts from the session as it is; the grants move with it.
     await page.getByTestId('move-session').click();

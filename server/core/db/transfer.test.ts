@@ -6,9 +6,12 @@ import { testConfig } from '@server/core/config';
 import { runDemo } from '@server/core/demo';
 import { createTestApp, freshDatabaseUrl, type TestApp } from '@server/core/testing';
 import { modules } from '@server/modules';
+import { readRegionFiles } from '@server/modules/regions';
 import { recordSignal } from '@server/modules/signals';
 import { type DatabaseHandle, migrate, openDatabase } from './database';
 import { exportData, ImportError, importData } from './transfer';
+
+const configuredOrganisations = readRegionFiles('./config/regions').reduce((n, r) => n + r.file.organisations.length, 0);
 
 /** Moving an installation: export from the embedded database, import into PostgreSQL (or another PGlite). */
 let source: TestApp;
@@ -43,7 +46,8 @@ async function target(): Promise<{ database: DatabaseHandle; drop: () => Promise
 describe('export and import', () => {
   it('copies every row to a fresh database, then refuses a second import', async () => {
     const exported = await exportData(source.prepared.database.db, file);
-    expect(exported.organisation).toBe(1500 + 69);
+    // The generated organisations and those of the region files.
+    expect(exported.organisation).toBe(1500 + configuredOrganisations);
     expect(exported.accessibility_report).toBe(1);
 
     const { database, drop } = await target();

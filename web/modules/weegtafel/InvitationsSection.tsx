@@ -1,18 +1,19 @@
 import type { Organisation } from '@server/modules/regions/regions.schema';
-import { Button, Heading2, Heading3, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
+import { Button, Fieldset, FieldsetLegend, FormFieldDescription, FormLabel, Heading2, Heading3, Paragraph, RadioButton, TableCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiError, toApiError } from '@web/core/api/client';
 import { ConfirmAction } from '@web/core/components/ConfirmAction';
 import { CellNote, DataTable, RowHeader } from '@web/core/components/DataTable';
 import { FormFailure, useSubmitFeedback } from '@web/core/components/FormFeedback';
-import { ErrorSummary } from '@web/core/components/FormParts';
+import { CheckField, ErrorSummary, FieldError } from '@web/core/components/FormParts';
 import { useFormat } from '@web/core/format';
 import { SelectField } from '@web/core/components/FormParts';
+import { describedBy } from '@web/core/forms';
 import type { SessionChanges } from './SessionPage';
 import { useLegalBasisLabel } from './useTableChoices';
 import { invite, type LegalBasisEntry, type LegalBasisOption, type Session, withdrawInvitation } from './weegtafel.api';
-import { defaultLegalBasis, invitableOrganisations, isNoLegalBasis } from './weegtafel.rules';
+import { defaultInviteScope, defaultLegalBasis, invitableOrganisations, isNoLegalBasis } from './weegtafel.rules';
 
 interface InvitationsSectionProps {
   session: Session;
@@ -70,7 +71,7 @@ export function InvitationsSection({ session, changes, canInvite, organisations,
   );
 }
 
-type InviteField = 'organisationId' | 'legalBasis';
+type InviteField = 'organisationId' | 'legalBasis' | 'caseIds';
 type InviteError = 'required' | 'noLegalBasis' | 'unknown';
 
 function InviteForm({ session, changes, organisations, options, recorded }: { session: Session; changes: SessionChanges; organisations: Organisation[]; options: LegalBasisOption[]; recorded: LegalBasisEntry[] }) {
@@ -78,11 +79,13 @@ function InviteForm({ session, changes, organisations, options, recorded }: { se
   const label = useLegalBasisLabel(options);
   const [organisationId, setOrganisationId] = useState('');
   const [legalBasis, setLegalBasis] = useState('');
+  const [cases, setCases] = useState<{ scope: 'all' | 'some'; caseIds: string[] }>({ scope: 'all', caseIds: [] });
   const [errors, setErrors] = useState<Partial<Record<InviteField, InviteError>>>({});
   const [failure, setFailure] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
   const { ref, submitted } = useSubmitFeedback();
-  const ids: Record<InviteField, string> = { organisationId: 'invite-organisation', legalBasis: 'invite-legal-basis' };
+  const ids: Record<InviteField, string> = { organisationId: 'invite-organisation', legalBasis: 'invite-legal-basis', caseIds: 'invite-cases-some' };
+  const agenda = session.agenda;
   const message = (field: InviteField) => (errors[field] ? t(`weegtafel.invitations.errors.${field}.${errors[field]}` as 'weegtafel.invitations.errors.legalBasis.noLegalBasis') : undefined);
   const recordedBasis = organisationId ? defaultLegalBasis(organisationId, recorded) : '';
 
@@ -90,15 +93,17 @@ function InviteForm({ session, changes, organisations, options, recorded }: { se
     event.preventDefault();
     if (busy) return;
     setFailure(undefined);
-    if (!organisationId) {
-      setErrors({ organisationId: 'required' });
+    const local: Partial<Record<InviteField, InviteError>> = {};
+    if (!organisationId) local.organisationId = 'required';
+    if (cases.scope === 'some' && cases.caseIds.length === 0) local.caseIds = 'required';
+    setErrors(local);
+    if (Object.keys(local).length > 0) {
       submitted();
       return;
     }
-    setErrors({});
     setBusy(true);
     try {
-      await invite(session.id, { organisationId, ...(legalBasis ? { legalBasis } : {}) });
+      await invite(session.id, { organisationId, ...(legalBasis ? { legalBasis } : {}), ...(cases.scope === 'some' ? { caseIds: cases.caseIds } : {}) });
       await changes.done('invited');
     } catch (caught) {
       const error = toApiError(caught);
@@ -108,6 +113,7 @@ function InviteForm({ session, changes, organisations, options, recorded }: { se
       for (const param of error.invalidParams) {
         if (param.name === 'body.legalBasis') found.legalBasis = 'unknown';
         if (param.name === 'body.organisationId') found.organisationId = 'unknown';
+        if (param.name.startsWith('body.caseIds')) found.caseIds = 'unknown';
       }
       setErrors(found);
       if (Object.keys(found).length === 0) setFailure(error);
@@ -130,6 +136,7 @@ function InviteForm({ session, changes, organisations, options, recorded }: { se
         onValue={(id) => {
           setOrganisationId(id);
           setLegalBasis(defaultLegalBasis(id, recorded));
+          setCases(defaultInviteScope(organisations.find((o) => o.id === id), agenda));
           setErrors({});
         }}
         error={message('organisationId')}
@@ -144,6 +151,37 @@ function InviteForm({ session, changes, organisations, options, recorded }: { se
         error={message('legalBasis')}
         choices={[{ value: '', label: t('weegtafel.invitations.useRecorded') }, ...options.map((o) => ({ value: o.code, label: label(o.code) }))]}
       />
+      {agenda.length > 0 ? (
+        <Fieldset className="schakel-fieldset" invalid={Boolean(errors.caseIds)} aria-describedby={describedBy('invite-cases', { description: true, error: Boolean(errors.caseIds) })}>
+          <FieldsetLegend>{t('weegtafel.invitations.cases')}</FieldsetLegend>
+          <FormFieldDescription id="invite-cases-description" className="utrecht-form-field__description">
+            {t('weegtafel.invitations.casesHint')}
+          </FormFieldDescription>
+          {errors.caseIds ? <FieldError id="invite-cases">{message('caseIds')}</FieldError> : null}
+          {(['all', 'some'] as const).map((scope) => (
+            <div key={scope} className="schakel-checkbox-field__row">
+              <RadioButton id={`invite-cases-${scope}`} name="invite-cases" checked={cases.scope === scope} onChange={() => setCases({ ...cases, scope })} />
+              <FormLabel htmlFor={`invite-cases-${scope}`} type="radio">
+                {t(`weegtafel.invitations.casesScope.${scope}`)}
+              </FormLabel>
+            </div>
+          ))}
+          {cases.scope === 'some' ? (
+            <ul className="schakel-checkbox-list" data-testid="invite-case-choices">
+              {agenda.map((item) => (
+                <li key={item.id}>
+                  <CheckField
+                    id={`invite-case-${item.caseId}`}
+                    label={item.case?.title ? `${item.caseReference} — ${item.case.title}` : item.caseReference}
+                    checked={cases.caseIds.includes(item.caseId)}
+                    onToggle={(on) => setCases({ ...cases, caseIds: on ? [...cases.caseIds, item.caseId] : cases.caseIds.filter((c) => c !== item.caseId) })}
+                  />
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </Fieldset>
+      ) : null}
       <Button type="submit" appearance="primary-action-button" busy={busy} aria-disabled={busy || undefined} data-testid="invite">
         {t('weegtafel.invitations.submit')}
       </Button>

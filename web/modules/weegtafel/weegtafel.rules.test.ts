@@ -6,6 +6,7 @@ import {
   decisionDraftErrors,
   decisionErrorsFrom,
   decisionInputOf,
+  defaultInviteScope,
   defaultLegalBasis,
   invitableOrganisations,
   mayRecordLegalBasisFor,
@@ -72,6 +73,18 @@ describe('planning a session', () => {
 });
 
 describe('invitations and legal bases', () => {
+  it("starts a municipality's invitation with its own cases, any other partner's with the whole agenda", () => {
+    const agenda = [
+      { caseId: 'c1', case: { municipalities: ['GM0402', 'GM0406'] } },
+      { caseId: 'c2', case: { municipalities: ['GM0417'] } },
+      { caseId: 'c3', case: null },
+    ];
+    expect(defaultInviteScope({ municipality: 'GM0406' }, agenda)).toEqual({ scope: 'some', caseIds: ['c1'] });
+    expect(defaultInviteScope({ municipality: 'GM0381' }, agenda)).toEqual({ scope: 'some', caseIds: [] });
+    expect(defaultInviteScope({ municipality: null }, agenda)).toEqual({ scope: 'all', caseIds: [] });
+    expect(defaultInviteScope(undefined, agenda)).toEqual({ scope: 'all', caseIds: [] });
+  });
+
   const recorded = [{ organisation: { id: 'org-police', name: 'Politie', type: 'police' }, legalBasis: 'wpg', note: '', recordedBy: null, recordedAt: '2026-01-01T00:00:00Z' }];
 
   it('starts from the basis the partner recorded, or none', () => {

@@ -140,6 +140,17 @@ export function defaultLegalBasis(organisationId: string, recorded: readonly Leg
   return recorded.find((entry) => entry.organisation.id === organisationId)?.legalBasis ?? '';
 }
 
+/**
+ * Which of the agenda's cases an invitation starts with: a municipality's organisation only the
+ * cases it plays in (it joins for its own case, seed 002 §2.1); any other partner the whole agenda,
+ * cases added later included.
+ */
+export function defaultInviteScope(organisation: { municipality: string | null } | undefined, agenda: readonly { caseId: string; case: { municipalities: string[] } | null }[]): { scope: 'all' | 'some'; caseIds: string[] } {
+  if (!organisation?.municipality) return { scope: 'all', caseIds: [] };
+  const own = agenda.filter((item) => item.case?.municipalities.includes(organisation.municipality!)).map((item) => item.caseId);
+  return { scope: 'some', caseIds: own };
+}
+
 /** Organisations not invited yet, so the choice offers no duplicates. */
 export function invitableOrganisations<O extends { id: string }>(organisations: readonly O[], session: Pick<Session, 'invitations'>): O[] {
   const invited = new Set(session.invitations.map((i) => i.organisation.id));
