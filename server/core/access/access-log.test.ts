@@ -49,23 +49,30 @@ describe('the access-log sealer', () => {
     expect(await sealAccessLog(db(), 10)).toBe(0);
 
     // Recomputed here, outside the database: seq follows on without gaps in the order of the ids.
-    const { rows: sealed } = await sql<{ id: string; seq: string; prev_hash: string; hash: string; payload: string }>`
-      select id::text, seq::text, prev_hash, hash, access_log_payload(l) as payload from access_log l where l.seq > ${before ?? 0} order by l.seq`.execute(db());
+    type Row = { id: string; seq: string; prev_hash: string; hash: string; payload: string; at_text: string; region_code: string | null; user_id: string | null; role: string | null; organisation_id: string | null; action: string; record_type: string | null; record_id: string | null; subjects: string[]; purpose: string | null; grant_id: string | null; client_address: string | null; user_agent: string | null; request_id: string | null; outcome: string; reason: string | null };
+    const { rows: sealed } = await sql<Row>`
+      select l.*, id::text, seq::text, access_log_payload(l) as payload, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as at_text
+      from access_log l where l.seq > ${before ?? 0} order by l.seq`.execute(db());
+    // The payload as migration 0003 defines it: every field in its place, an empty one as ''.
+    const payloadOf = (r: Row) =>
+      [r.seq, r.id, r.at_text, r.region_code, r.user_id, r.role, r.organisation_id, r.action, r.record_type, r.record_id, r.subjects.join(','), r.purpose, r.grant_id, r.client_address, r.user_agent, r.request_id, r.outcome, r.reason]
+        .map((v) => v ?? '')
+        .join('|');
     expect(sealed).toHaveLength(25);
     expect(sealed.map((r) => Number(r.seq))).toEqual(Array.from({ length: 25 }, (_, i) => Number(before ?? 0) + 1 + i));
     expect([...sealed].sort((a, b) => Number(a.id) - Number(b.id)).map((r) => r.seq)).toEqual(sealed.map((r) => r.seq));
     const previous = before === null ? '' : (await sql<{ hash: string }>`select hash from access_log where seq = ${before}`.execute(db())).rows[0]!.hash;
     let chain = previous;
     for (const row of sealed) {
-      expect(row.payload.startsWith(`${row.seq}|${row.id}|`)).toBe(true);
+      expect(payloadOf(row)).toBe(row.payload);
       expect(row.prev_hash).toBe(chain);
-      chain = sha256(`${chain}|${row.payload}`);
+      chain = sha256(`${chain}|${payloadOf(row)}`);
       expect(row.hash).toBe(chain);
     }
     expect((await verifyAccessLog(db())).firstBrokenId).toBeUndefined();
   });
 
-  it('seals nothing while another sealer holds the lock, and nothing twice', async () => {
+  it('seals nothing twice, and (on PostgreSQL, where a second connection can hold it) nothing while another sealer holds the lock', async () => {
     await Promise.all(rows('locked', 3).map((r) => insertAccessLogRow(db(), r)));
     const other = await db()
       .transaction()

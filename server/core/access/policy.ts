@@ -71,7 +71,8 @@ export function validGrants(db: Db, actor: Pick<Actor, 'userId' | 'organisationI
     .where('valid_from', '<=', at)
     .where('valid_until', '>', at)
     .where((eb) => eb.or([eb('grantee_user_id', '=', actor.userId), eb('grantee_organisation_id', '=', actor.organisationId)]))
-    .orderBy('valid_until', 'desc');
+    .orderBy('valid_until', 'desc')
+    .orderBy('id');
 }
 
 export async function findValidGrant(db: Db, actor: Actor, record: RecordRef, at = new Date()): Promise<string | undefined> {

@@ -155,10 +155,6 @@ export function userOf(db: Executor, id: string) {
   return db.selectFrom('app_user').select(['id', 'region_code', 'organisation_id', 'display_name', 'active']).where('id', '=', id).executeTakeFirst();
 }
 
-export function grantOf(db: Executor, id: string) {
-  return db.selectFrom('access_grant').select(['id', 'valid_until', 'legal_basis', 'purpose']).where('id', '=', id).executeTakeFirst();
-}
-
 export function regionSettingsOf(db: Executor, regionCode: string) {
   return db.selectFrom('region').select('settings').where('code', '=', regionCode).executeTakeFirst();
 }

@@ -101,7 +101,6 @@ export async function joinSignal(db: Db, request: FastifyRequest, id: string, in
   await writeAccessLog(db, request, { action: 'update', outcome: 'success', recordType: 'case', recordId: id, purpose: CASE_PURPOSE, reason: `signal ${input.signalId} joined` });
 }
 
-/** Loads everything the case page shows; only what `groups` allows is presented. */
 /** One case as its reader may see it; the read is in the access log with the persons as subjects, and the grant that allowed it. */
 export async function getCase(db: Db, request: FastifyRequest, id: string, purpose = CASE_PURPOSE) {
   const actor = request.actor;
@@ -164,7 +163,9 @@ export async function changeCase(db: Db, request: FastifyRequest, id: string, in
     const user = await repository.userOf(db, input.assignedTo);
     if (!user || user.region_code !== row.region_code || !user.active) invalid([{ name: 'body.assignedTo', code: 'unknown', reason: 'No active account of this region' }]);
     // Only someone who may work on the case: being assigned gives no access, so anyone else could not open it.
-    const [worker] = await repository.caseWorkers(db, row.region_code, input.municipalities ?? row.municipalities, workerRoles(), input.assignedTo);
+    // `municipalities` in the body are the involved ones; the lead stays.
+    const municipalities = input.municipalities ? [row.lead_municipality_code, ...input.municipalities] : row.municipalities;
+    const [worker] = await repository.caseWorkers(db, row.region_code, municipalities, workerRoles(), input.assignedTo);
     if (!worker) invalid([{ name: 'body.assignedTo', code: 'case.assignee-not-allowed', reason: 'This account may not work on this case: a ketenregisseur of the region, or an aandachtsfunctionaris of one of its municipalities' }]);
   }
   const actor = request.actor!;

@@ -82,6 +82,10 @@ describe('a case from signals', () => {
     const assigned = await t.app.inject({ method: 'PATCH', url: url(id), headers: af.headers, payload: { version, assignedTo: colleague.id } });
     expect(assigned.statusCode, assigned.body).toBe(200);
     expect(assigned.json().assignedTo.id).toBe(colleague.id);
+    // With a change of the involved municipalities the lead's officers may still be assigned.
+    const widened = await t.app.inject({ method: 'PATCH', url: url(id), headers: af.headers, payload: { version: assigned.json().version, municipalities: [HUIZEN], assignedTo: afId } });
+    expect(widened.statusCode, widened.body).toBe(200);
+    expect(widened.json().assignedTo.id).toBe(afId);
     // The list is for those who may change the case; the others get the answer of a case that does not exist.
     const partnerSession = await logIn(t, partner);
     const hidden = await t.app.inject({ url: url(id, '/assignees'), headers: partnerSession.headers });

@@ -1,5 +1,5 @@
 import { Button, Paragraph } from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useResource } from '@web/core/api/useResource';
 import { SelectField } from '@web/core/components/FormParts';
@@ -48,11 +48,23 @@ function AssignForm({ item, onChanged, onConflict }: CaseSectionProps) {
   const choices = assignees.status === 'ready' ? assignees.data.filter((a) => a.id !== item.assignedTo?.id).map((a) => ({ value: a.id, label: a.displayName })) : [];
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (assignees.status !== 'ready') return; // the list is still loading: nothing to choose from yet
     const result = await form.submit(only({ assignedTo: assignedTo ? undefined : 'required' }), () => changeCase(item.id, '', { version: item.version, assignedTo }, 'PATCH'), onConflict);
     if (result) onChanged(result.value);
   };
-  if (assignees.status === 'error') return <ErrorState error={assignees.error} onRetry={assignees.retry} />;
-  if (assignees.status === 'ready' && choices.length === 0) return <Paragraph>{t('cases.detail.assignColleagueNone')}</Paragraph>;
+  // The select has focus while the list loads; when a message takes its place, focus goes to the message.
+  const outcome = assignees.status === 'error' ? 'error' : assignees.status === 'ready' && choices.length === 0 ? 'none' : 'form';
+  const note = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (outcome !== 'form') note.current?.focus();
+  }, [outcome]);
+  if (outcome !== 'form') {
+    return (
+      <div ref={note} tabIndex={-1} className="schakel-case-assign__note" data-testid="assign-colleague-note">
+        {assignees.status === 'error' ? <ErrorState error={assignees.error} onRetry={assignees.retry} /> : <Paragraph>{t('cases.detail.assignColleagueNone')}</Paragraph>}
+      </div>
+    );
+  }
   return (
     <form className="schakel-form" noValidate onSubmit={(event) => void submit(event)} aria-label={t('cases.detail.assignColleague')}>
       <CaseFormFeedback formRef={form.ref} id="assign-colleague-errors" errors={form.errors} ids={ids} message={message} failure={form.failure} failedHeading={t('cases.form.failed')} />

@@ -192,6 +192,11 @@ function MoveDue({ caseId, track, action, open, onOpen, onMoved, onConflict }: {
   }
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    // The same date again changes nothing: nothing to save, no timeline entry.
+    if (dueOn === action.dueOn) {
+      onOpen(false);
+      return;
+    }
     const done = await form.submit(only({ dueOn: dateError(dueOn, todayInAmsterdam(), 'notBeforeToday') }), () => changeCase(caseId, actionPath(track, action), { version: action.version, dueOn }, 'PATCH'), onConflict);
     if (done) {
       keepFocus(); // the notice takes focus, not the button

@@ -18,6 +18,9 @@ describe('notifications rules', () => {
     expect(targetPath(notice({}))).toBe('/casussen/00000000-0000-4000-8000-000000000001');
     expect(targetPath(notice({ recordType: 'table-session' }))).toMatch(/^\/weegtafel\//);
     expect(targetPath(notice({ recordType: 'urgent-consultation' }))).toMatch(/^\/spoed-mdo\//);
+    // The invited partners no longer see a cancelled session: the list of sessions instead.
+    expect(targetPath(notice({ recordType: 'table-session', kind: 'table-session-cancelled' }))).toBe('/weegtafel');
+    expect(targetPath(notice({ recordType: 'table-session', kind: 'table-session-moved' }))).toBe('/weegtafel/00000000-0000-4000-8000-000000000001');
   });
 
   it('put unread acute interventions first, then unread newest, then read ones', () => {

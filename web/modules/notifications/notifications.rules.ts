@@ -9,9 +9,13 @@ export function seesNotifications(me: Me | undefined): boolean {
   return Boolean(me && me.roles.length > 0);
 }
 
-/** Where a notice leads: the record it names (by id; never content in a URL). */
-export function targetPath(notification: Pick<Notification, 'recordType' | 'recordId'>): string {
+/**
+ * Where a notice leads: the record it names (by id; never content in a URL). A cancelled session
+ * is no longer open to the partners it invited: theirs leads to the list of sessions.
+ */
+export function targetPath(notification: Pick<Notification, 'recordType' | 'recordId' | 'kind'>): string {
   const id = encodeURIComponent(notification.recordId);
+  if (notification.kind === 'table-session-cancelled') return '/weegtafel';
   switch (notification.recordType) {
     case 'case':
       return `/casussen/${id}`;

@@ -83,6 +83,8 @@ describe('invitations and legal bases', () => {
     expect(defaultInviteScope({ municipality: 'GM0381' }, agenda)).toEqual({ scope: 'some', caseIds: [] });
     expect(defaultInviteScope({ municipality: null }, agenda)).toEqual({ scope: 'all', caseIds: [] });
     expect(defaultInviteScope(undefined, agenda)).toEqual({ scope: 'all', caseIds: [] });
+    // An empty agenda offers no choice: the whole agenda.
+    expect(defaultInviteScope({ municipality: 'GM0406' }, [])).toEqual({ scope: 'all', caseIds: [] });
   });
 
   const recorded = [{ organisation: { id: 'org-police', name: 'Politie', type: 'police' }, legalBasis: 'wpg', note: '', recordedBy: null, recordedAt: '2026-01-01T00:00:00Z' }];

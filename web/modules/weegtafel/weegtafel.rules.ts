@@ -142,11 +142,12 @@ export function defaultLegalBasis(organisationId: string, recorded: readonly Leg
 
 /**
  * Which of the agenda's cases an invitation starts with: a municipality's organisation only the
- * cases it plays in (it joins for its own case, seed 002 §2.1); any other partner the whole agenda,
- * cases added later included.
+ * cases it plays in (it joins for its own case, seed 002 §2.1); any other partner, and anyone
+ * invited to an empty agenda, the whole agenda, cases added later included.
  */
 export function defaultInviteScope(organisation: { municipality: string | null } | undefined, agenda: readonly { caseId: string; case: { municipalities: string[] } | null }[]): { scope: 'all' | 'some'; caseIds: string[] } {
-  if (!organisation?.municipality) return { scope: 'all', caseIds: [] };
+  // Without cases on the agenda there is nothing to choose yet (cases added later reach every invited partner).
+  if (!organisation?.municipality || agenda.length === 0) return { scope: 'all', caseIds: [] };
   const own = agenda.filter((item) => item.case?.municipalities.includes(organisation.municipality!)).map((item) => item.caseId);
   return { scope: 'some', caseIds: own };
 }
