@@ -143,7 +143,7 @@ export async function getCase(db: Db, request: FastifyRequest, id: string, purpo
 }
 
 /** The roles that may change a case (caseRules.update): whom a case can be assigned to. */
-const workerRoles = () => ({ regionWide: caseRules.update?.regionWide ?? [], ownMunicipality: caseRules.update?.ownMunicipality ?? [] });
+const workerRoles = { regionWide: caseRules.update?.regionWide ?? [], ownMunicipality: caseRules.update?.ownMunicipality ?? [] };
 
 /** The colleagues a case can be assigned to (for those who may change it), by name. */
 export async function assigneesOf(db: Db, request: FastifyRequest, id: string) {
@@ -151,7 +151,7 @@ export async function assigneesOf(db: Db, request: FastifyRequest, id: string) {
   const { row } = await authorizedCase(db, request, id, 'update').catch((error: unknown) => {
     throw error instanceof AppError && error.code === 'access.denied' ? new AppError('case.not-found') : error;
   });
-  const workers = await repository.caseWorkers(db, row.region_code, row.municipalities, workerRoles());
+  const workers = await repository.caseWorkers(db, row.region_code, row.municipalities, workerRoles);
   return { _embedded: { assignees: workers.map((w) => ({ id: w.id, displayName: w.display_name })) } };
 }
 
@@ -165,7 +165,7 @@ export async function changeCase(db: Db, request: FastifyRequest, id: string, in
     // Only someone who may work on the case: being assigned gives no access, so anyone else could not open it.
     // `municipalities` in the body are the involved ones; the lead stays.
     const municipalities = input.municipalities ? [row.lead_municipality_code, ...input.municipalities] : row.municipalities;
-    const [worker] = await repository.caseWorkers(db, row.region_code, municipalities, workerRoles(), input.assignedTo);
+    const [worker] = await repository.caseWorkers(db, row.region_code, municipalities, workerRoles, input.assignedTo);
     if (!worker) invalid([{ name: 'body.assignedTo', code: 'case.assignee-not-allowed', reason: 'This account may not work on this case: a ketenregisseur of the region, or an aandachtsfunctionaris of one of its municipalities' }]);
   }
   const actor = request.actor!;

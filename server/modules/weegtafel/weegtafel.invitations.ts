@@ -60,7 +60,7 @@ export async function invite(db: Db, request: FastifyRequest, id: string, input:
       });
       grants.push({ id: grantId, caseId });
     }
-    const recipients = await repository.activeUsersOf(trx, organisation.id);
+    const recipients = await repository.activeUsersOf(trx, [organisation.id]);
     await notify(trx, { regionCode: current.region_code, recipients, kind: 'table-invitation', recordType: 'table-session', recordId: id, reference: current.reference });
     await repository.touchSession(trx, id);
     return invitation.id;

@@ -264,8 +264,10 @@ export function organisationOf(db: Executor, id: string) {
   return db.selectFrom('organisation').select(['id', 'name', 'type', 'region_code']).where('id', '=', id).executeTakeFirst();
 }
 
-export function activeUsersOf(db: Executor, organisationId: string) {
-  return db.selectFrom('app_user').select(['id']).where('organisation_id', '=', organisationId).where('active', '=', true).execute();
+/** The active accounts of these organisations (one query however many). */
+export function activeUsersOf(db: Executor, organisationIds: string[]) {
+  if (organisationIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('app_user').select(['id']).where('organisation_id', 'in', organisationIds).where('active', '=', true).execute();
 }
 
 /** An account that can chair: active, of the region, with a chair role. */

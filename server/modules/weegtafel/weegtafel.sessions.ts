@@ -86,14 +86,15 @@ export async function updateSession(db: Db, request: FastifyRequest, id: string,
     if (!changed) throw new AppError('table.session-version-conflict');
     const invitations = await repository.invitationsOf(trx, id);
     // The invited partners hear of a cancelled or moved session (a reference and a link, no content).
-    const moved = startsAt.getTime() !== new Date(current.starts_at).getTime() || endsAt.getTime() !== new Date(current.ends_at).getTime();
+    const endMoved = endsAt.getTime() !== new Date(current.ends_at).getTime();
+    const moved = endMoved || startsAt.getTime() !== new Date(current.starts_at).getTime();
     if (input.status === 'cancelled' || (moved && input.status !== 'held')) {
-      const recipients = (await Promise.all(invitations.map((invitation) => repository.activeUsersOf(trx, invitation.organisation_id)))).flat();
+      const recipients = await repository.activeUsersOf(trx, invitations.map((invitation) => invitation.organisation_id));
       await notify(trx, { regionCode: current.region_code, recipients, kind: input.status === 'cancelled' ? 'table-session-cancelled' : 'table-session-moved', recordType: 'table-session', recordId: id, reference: current.reference });
     }
     if (input.status === 'cancelled') {
       for (const invitation of invitations) await revokeCaseAccess(trx, 'table-invitation', invitation.id, actor.userId);
-    } else if (endsAt.getTime() !== new Date(current.ends_at).getTime()) {
+    } else if (endMoved) {
       const until = grantsUntil({ ends_at: endsAt, grant_hours_after: current.grant_hours_after });
       // A session moved so far back that its grant period is over ends the grants now.
       for (const invitation of invitations) {

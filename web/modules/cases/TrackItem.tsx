@@ -113,7 +113,6 @@ const actionPath = (track: Track, action: TrackAction) => `/tracks/${encodeURICo
 function ActionRow({ caseId, track, action, works, onChanged, onConflict, onDone }: { caseId: string; track: Track; action: TrackAction; works: boolean; onChanged(next: Case): void; onConflict(): void; onDone(what: Done): void }) {
   const { t } = useTranslation();
   const form = useCaseForm<never>([]);
-  const [moving, setMoving] = useState(false);
   const owner = action.ownerUser?.displayName ?? action.ownerOrganisation?.name ?? '—';
   const markDone = async () => {
     const done = await form.submit({}, () => changeCase(caseId, actionPath(track, action), { version: action.version, status: 'done' }, 'PATCH'), onConflict);
@@ -144,8 +143,6 @@ function ActionRow({ caseId, track, action, works, onChanged, onConflict, onDone
                 caseId={caseId}
                 track={track}
                 action={action}
-                open={moving}
-                onOpen={setMoving}
                 onConflict={onConflict}
                 onMoved={(next) => {
                   onChanged(next);
@@ -166,8 +163,9 @@ function ActionRow({ caseId, track, action, works, onChanged, onConflict, onDone
  * Opening moves focus to the date, cancelling back to the button; a move is on the timeline with
  * the date it replaces.
  */
-function MoveDue({ caseId, track, action, open, onOpen, onMoved, onConflict }: { caseId: string; track: Track; action: TrackAction; open: boolean; onOpen(open: boolean): void; onMoved(next: Case): void; onConflict(): void }) {
+function MoveDue({ caseId, track, action, onMoved, onConflict }: { caseId: string; track: Track; action: TrackAction; onMoved(next: Case): void; onConflict(): void }) {
   const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
   const [dueOn, setDueOn] = useState(action.dueOn);
   const form = useCaseForm<'dueOn'>(['dueOn']);
   const ids = { dueOn: `action-${action.id}-due` };
@@ -181,7 +179,7 @@ function MoveDue({ caseId, track, action, open, onOpen, onMoved, onConflict }: {
         aria-expanded={false}
         onClick={() => {
           setDueOn(action.dueOn);
-          onOpen(true);
+          setOpen(true);
         }}
         data-testid="action-move"
       >
@@ -194,13 +192,13 @@ function MoveDue({ caseId, track, action, open, onOpen, onMoved, onConflict }: {
     event.preventDefault();
     // The same date again changes nothing: nothing to save, no timeline entry.
     if (dueOn === action.dueOn) {
-      onOpen(false);
+      setOpen(false);
       return;
     }
     const done = await form.submit(only({ dueOn: dateError(dueOn, todayInAmsterdam(), 'notBeforeToday') }), () => changeCase(caseId, actionPath(track, action), { version: action.version, dueOn }, 'PATCH'), onConflict);
     if (done) {
       keepFocus(); // the notice takes focus, not the button
-      onOpen(false);
+      setOpen(false);
       onMoved(done.value);
     }
   };
@@ -211,7 +209,7 @@ function MoveDue({ caseId, track, action, open, onOpen, onMoved, onConflict }: {
       <Button type="submit" appearance="primary-action-button" busy={form.busy} data-testid="action-move-submit">
         {t('cases.actions.moveSave')}
       </Button>
-      <Button appearance="subtle-button" onClick={() => onOpen(false)}>
+      <Button appearance="subtle-button" onClick={() => setOpen(false)}>
         {t('cases.form.cancel')}
       </Button>
     </form>
